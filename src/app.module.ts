@@ -1,0 +1,78 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { CandidatesModule } from './candidates/candidates.module';
+import { formatGraphqlError } from './common/errors/format-graphql-error';
+import { GraphqlContext } from './common/graphql-context';
+import { LoaderRegistry } from './common/loaders/loader-registry.service';
+import { LoadersModule } from './common/loaders/loaders.module';
+import { InputValidationPipe } from './common/validation/input-validation.pipe';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DataSourceExtras } from './database/data-source-options';
+import { DatabaseModule } from './database/database.module';
+import { CredentialsModule } from './credentials/credentials.module';
+import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+import { SeedModule } from './seed/seed.module';
+import { SkillsModule } from './skills/skills.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  database?: DataSourceExtras;
+  /** Where to write the generated schema; false keeps it in memory (tests). */
+  schemaFile?: string | false;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    const errorLogger = new Logger('GraphQL');
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req, res) => {
+              const incoming = req.headers['x-request-id'];
+              const id = typeof incoming === 'string' && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            autoLogging: { ignore: (req) => req.url === '/health' },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        DatabaseModule.forRoot(options.database),
+        LoadersModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [LoaderRegistry],
+          useFactory: (loaders: LoaderRegistry) => ({
+            autoSchemaFile: options.schemaFile ?? true,
+            sortSchema: true,
+            path: '/graphql',
+            introspection: config.nodeEnv !== 'production',
+            playground: false,
+            includeStacktraceInErrorResponses: false,
+            formatError: formatGraphqlError((error) => errorLogger.error(error instanceof Error ? error.stack ?? error.message : String(error))),
+            context: ({ req }: { req: GraphqlContext['req'] }): GraphqlContext => ({ req, loaders: loaders.forRequest() }),
+          }),
+        }),
+        HealthModule,
+        SkillsModule,
+        CredentialsModule,
+        CandidatesModule,
+        JobsModule,
+        SeedModule,
+      ],
+      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { VerificationStatus } from './verification-status.enum';
+
+@ObjectType('EarnedCredential')
+export class EarnedCredentialObject {
+  @Field(() => ID)
+  id!: string;
+
+  candidateId!: string;
+  credentialId!: string;
+
+  @Field()
+  issuedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt!: Date | null;
+
+  @Field(() => VerificationStatus)
+  verification!: VerificationStatus;
+}

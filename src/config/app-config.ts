@@ -1,0 +1,33 @@
+import { Environment } from './environment';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export interface DatabaseConfig {
+  kind: 'postgres' | 'pglite';
+  url?: string;
+  /** PGlite data directory, or `memory://` for an in-memory database. */
+  dataDir: string;
+}
+
+export interface AppConfig {
+  port: number;
+  logLevel: Environment['LOG_LEVEL'];
+  nodeEnv: Environment['NODE_ENV'];
+  dataDir: string;
+  database: DatabaseConfig;
+  /** Seed the ESCO catalogue and demo data into an empty database at boot. */
+  seedDemo: boolean;
+}
+
+export function toAppConfig(env: Environment): AppConfig {
+  return {
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    nodeEnv: env.NODE_ENV,
+    dataDir: env.DATA_DIR,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, dataDir: env.DATA_DIR }
+      : { kind: 'pglite', dataDir: env.DATA_DIR.startsWith('memory://') ? env.DATA_DIR : `${env.DATA_DIR}/pglite` },
+    seedDemo: env.SEED_DEMO !== 'false',
+  };
+}

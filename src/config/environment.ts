@@ -1,0 +1,51 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+/** Environment variables the service reads, validated once at boot. */
+export class Environment {
+  @IsInt({ message: 'PORT must be an integer between 0 and 65535' })
+  @Min(0, { message: 'PORT must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be an integer between 0 and 65535' })
+  PORT = 3000;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @MinLength(1, { message: 'DATA_DIR must not be empty' })
+  DATA_DIR = '.data';
+
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @IsIn(NODE_ENVS, { message: `NODE_ENV must be one of ${NODE_ENVS.join(', ')}` })
+  NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
+
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'SEED_DEMO must be true or false' })
+  SEED_DEMO?: string;
+}
+
+export class ConfigurationError extends Error {}
+
+/** Reads and validates the environment; throws ConfigurationError naming the first bad variable. */
+export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const raw: Record<string, unknown> = {};
+  for (const key of ['PORT', 'DATABASE_URL', 'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV', 'SEED_DEMO']) {
+    const value = source[key];
+    if (value === undefined || value === '') continue;
+    raw[key] = key === 'PORT' ? (/^\d+$/.test(value) ? Number(value) : value) : value;
+  }
+  const env = plainToInstance(Environment, raw);
+  const errors = validateSync(env, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const message = Object.values(first.constraints ?? {})[0] ?? `${first.property} is invalid`;
+    throw new ConfigurationError(`Invalid configuration: ${message} (got ${JSON.stringify(source[first.property])})`);
+  }
+  return env;
+}

@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type CredentialTypeValue = 'MICRO_CREDENTIAL' | 'BADGE' | 'CERTIFICATE' | 'CERTIFICATION' | 'DEGREE';
+
+@Entity('credential')
+export class CredentialEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text')
+  issuer!: string;
+
+  @Column('text')
+  type!: CredentialTypeValue;
+
+  @Column('double precision')
+  hours!: number;
+
+  @Column('double precision')
+  cost!: number;
+
+  @Column('integer', { name: 'validity_months', nullable: true })
+  validityMonths!: number | null;
+
+  @Column('double precision', { name: 'academic_credits', nullable: true })
+  academicCredits!: number | null;
+
+  @Column('integer', { name: 'required_components', nullable: true })
+  requiredComponents!: number | null;
+
+  @Column('text', { nullable: true })
+  description!: string | null;
+
+  /** An identifier outside skillstack (e.g. an Open Badges achievement id); unique when set. */
+  @Column('text', { name: 'external_id', nullable: true, unique: true })
+  externalId!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,35 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { CredentialType } from './credential-type.enum';
+
+@ObjectType('Credential')
+export class CredentialObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  issuer!: string;
+
+  @Field(() => CredentialType)
+  type!: CredentialType;
+
+  @Field(() => Float, { description: 'estimated learner effort' })
+  hours!: number;
+
+  @Field(() => Float, { description: 'price in the catalogue currency' })
+  cost!: number;
+
+  @Field(() => Int, { nullable: true, description: 'null: never expires' })
+  validityMonths!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  academicCredits!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'how many components earn it; null: all of them' })
+  requiredComponents!: number | null;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+}

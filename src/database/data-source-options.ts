@@ -1,0 +1,36 @@
+import { DataSourceOptions } from 'typeorm';
+import { DatabaseConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { serialPgliteDriver } from './serial-pglite-driver';
+
+export interface DataSourceExtras {
+  /** A dumped PGlite data directory (tarball) to start from, e.g. a migrated test snapshot. */
+  loadDataDir?: Blob;
+  logging?: boolean;
+}
+
+export function buildDataSourceOptions(config: DatabaseConfig, extras: DataSourceExtras = {}): DataSourceOptions {
+  const common = {
+    type: 'postgres' as const,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: extras.logging ?? false,
+    installExtensions: false,
+    uuidExtension: 'pgcrypto' as const,
+  };
+  if (config.kind === 'postgres') {
+    return { ...common, url: config.url, poolSize: 10, applicationName: 'skillstack' };
+  }
+  const dataDir = config.dataDir;
+  return {
+    ...common,
+    driver: serialPgliteDriver({
+      dataDir: dataDir.startsWith('memory://') ? undefined : dataDir,
+      loadDataDir: extras.loadDataDir,
+    }),
+  } as DataSourceOptions;
+}

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { createApp } from './bootstrap';
+import { toAppConfig } from './config/app-config';
+import { ConfigurationError, loadEnvironment } from './config/environment';
+import { projectRoot } from './database/project-root';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  let config;
+  try {
+    config = toAppConfig(loadEnvironment());
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await createApp({ config, schemaFile: config.nodeEnv === 'production' ? false : join(projectRoot(), 'schema.gql') });
+  await app.listen(config.port);
+  const url = await app.getUrl();
+  app.get(Logger).log(`skillstack ready in ${Date.now() - started} ms: GraphQL at ${url.replace('[::1]', 'localhost')}/graphql (database: ${config.database.kind})`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`skillstack failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
