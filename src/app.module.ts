@@ -23,8 +23,6 @@ import { SkillsModule } from './skills/skills.module';
 export interface AppModuleOptions {
   config: AppConfig;
   database?: DataSourceExtras;
-  /** Where to write the generated schema; false keeps it in memory (tests). */
-  schemaFile?: string | false;
 }
 
 @Module({})
@@ -55,7 +53,7 @@ export class AppModule {
           driver: ApolloDriver,
           inject: [LoaderRegistry],
           useFactory: (loaders: LoaderRegistry) => ({
-            autoSchemaFile: options.schemaFile ?? true,
+            autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
             introspection: config.nodeEnv !== 'production',

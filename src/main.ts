@@ -1,10 +1,8 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './bootstrap';
 import { toAppConfig } from './config/app-config';
 import { ConfigurationError, loadEnvironment } from './config/environment';
-import { projectRoot } from './database/project-root';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -18,7 +16,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApp({ config, schemaFile: config.nodeEnv === 'production' ? false : join(projectRoot(), 'schema.gql') });
+  const app = await createApp({ config });
   await app.listen(config.port);
   const url = await app.getUrl();
   app.get(Logger).log(`skillstack ready in ${Date.now() - started} ms: GraphQL at ${url.replace('[::1]', 'localhost')}/graphql (database: ${config.database.kind})`);

@@ -5,7 +5,7 @@ import { toAppConfig } from '../../src/config/app-config';
 import { loadEnvironment } from '../../src/config/environment';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { SeedService } from '../../src/seed/seed.service';
-import { adminQuery, serverUrl, TEMPLATE_DATABASE, withDatabase, writeSnapshot } from './test-database';
+import { adminQuery, serverUrl, templateDatabase, withDatabase, writeSnapshot } from './test-database';
 
 /**
  * Migrates and seeds one database for the whole run: a PGlite snapshot (embedded mode) or a
@@ -15,9 +15,9 @@ export default async function globalSetup(): Promise<void> {
   const url = serverUrl();
   const base = toAppConfig(loadEnvironment({ ...process.env, DATABASE_URL: undefined, DATA_DIR: 'memory://' }));
   if (url) {
-    await adminQuery(withDatabase(url, 'postgres'), `DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-    await adminQuery(withDatabase(url, 'postgres'), `CREATE DATABASE ${TEMPLATE_DATABASE}`);
-    const config = { ...base, database: { kind: 'postgres' as const, url: withDatabase(url, TEMPLATE_DATABASE), dataDir: '' } };
+    await adminQuery(withDatabase(url, 'postgres'), `DROP DATABASE IF EXISTS ${templateDatabase(url)} WITH (FORCE)`);
+    await adminQuery(withDatabase(url, 'postgres'), `CREATE DATABASE ${templateDatabase(url)}`);
+    const config = { ...base, database: { kind: 'postgres' as const, url: withDatabase(url, templateDatabase(url)), dataDir: '' } };
     const ds = new DataSource(buildDataSourceOptions(config.database));
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });

@@ -6,7 +6,7 @@ import { createApp } from '../../src/bootstrap';
 import { AppConfig, toAppConfig } from '../../src/config/app-config';
 import { loadEnvironment } from '../../src/config/environment';
 import { QueryCounter } from '../../src/database/query-counter';
-import { adminQuery, readSnapshot, serverUrl, TEMPLATE_DATABASE, withDatabase } from './test-database';
+import { adminQuery, readSnapshot, serverUrl, templateDatabase, withDatabase } from './test-database';
 
 export interface GqlResult<T = Record<string, any>> {
   data?: T;
@@ -36,13 +36,13 @@ export async function startTestApp(): Promise<TestApp> {
   let loadDataDir: Blob | undefined;
   if (server) {
     const name = `skillstack_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await adminQuery(withDatabase(server, 'postgres'), `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+    await adminQuery(withDatabase(server, 'postgres'), `CREATE DATABASE ${name} TEMPLATE ${templateDatabase(server)}`);
     config = { ...base, database: { kind: 'postgres', url: withDatabase(server, name), dataDir: '' } };
     dropDatabase = () => adminQuery(withDatabase(server, 'postgres'), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   } else {
     loadDataDir = readSnapshot();
   }
-  const app = await createApp({ config, database: { loadDataDir }, schemaFile: false });
+  const app = await createApp({ config, database: { loadDataDir } });
   await app.listen(0, '127.0.0.1');
   const url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
   const gql: TestApp['gql'] = async (query, variables, headers) => {

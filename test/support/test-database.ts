@@ -4,7 +4,11 @@ import { Client } from 'pg';
 
 /** Where the migrated and seeded PGlite snapshot for tests lives. */
 export const SNAPSHOT_FILE = join(__dirname, '..', '..', '.data', 'test', 'pglite-snapshot.tar.gz');
-export const TEMPLATE_DATABASE = 'skillstack_test_template';
+/** The seeded template database, named after the DATABASE_URL database so concurrent runs do not collide. */
+export function templateDatabase(url: string): string {
+  const name = new URL(url).pathname.replace(/^\//, '') || 'skillstack';
+  return `${name.replace(/[^a-zA-Z0-9_]/g, '_')}_template`;
+}
 
 export function serverUrl(): string | undefined {
   return process.env.DATABASE_URL || undefined;

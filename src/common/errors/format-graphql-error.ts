@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
 import { AppException } from './app.exception';
 import { ErrorCode } from './error-code.enum';
 
@@ -22,6 +23,13 @@ const PASS_THROUGH = new Set([
   'BAD_REQUEST',
 ]);
 
+/** Constraint violations that only a concurrent write can trigger past the service checks. */
+const CONSTRAINT_MESSAGES: Record<string, string> = {
+  '23505': 'A record with the same unique value already exists',
+  '23503': 'A referenced record does not exist or is still referenced',
+  '23514': 'A value is out of its allowed range',
+};
+
 export type UnexpectedErrorSink = (error: unknown) => void;
 
 /**
@@ -38,6 +46,10 @@ export function formatGraphqlError(onUnexpected: UnexpectedErrorSink) {
         message: original.message,
         extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...(original.details ?? {}) },
       };
+    }
+    if (original instanceof QueryFailedError) {
+      const constraintMessage = CONSTRAINT_MESSAGES[(original.driverError as { code?: string })?.code ?? ''];
+      if (constraintMessage) return { ...base, message: constraintMessage, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     if (original instanceof HttpException) {
       const code = HTTP_STATUS_CODES[original.getStatus()] ?? ErrorCode.INTERNAL_SERVER_ERROR;

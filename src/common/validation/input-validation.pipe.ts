@@ -28,7 +28,7 @@ export class InputValidationPipe implements PipeTransform {
     const instance = plainToInstance(type, value) as object;
     const errors = await validate(instance, { forbidUnknownValues: false, validationError: { target: false } });
     if (errors.length === 0) return instance;
-    const failure = firstFailure(errors, metadata.type === 'body' || !metadata.data ? '' : metadata.data) ?? { path: metadata.data ?? '', message: 'invalid input' };
+    const failure = firstFailure(errors, typeof metadata.data === 'string' ? metadata.data : '') ?? { path: metadata.data ?? '', message: 'invalid input' };
     const message = failure.message.startsWith(failure.path) ? failure.message : `${failure.path}: ${failure.message}`;
     throw AppException.badInput(failure.path, message);
   }

@@ -1,0 +1,23 @@
+import { ConfigurationError, loadEnvironment } from './environment';
+
+describe('loadEnvironment', () => {
+  it('applies defaults', () => {
+    expect(loadEnvironment({})).toMatchObject({ PORT: 3000, DATA_DIR: '.data', LOG_LEVEL: 'info', NODE_ENV: 'development', DATABASE_URL: undefined });
+  });
+
+  it('reads valid values', () => {
+    const env = loadEnvironment({ PORT: '8080', DATABASE_URL: 'postgres://u@h:5432/db', LOG_LEVEL: 'debug', NODE_ENV: 'production', DATA_DIR: '/tmp/x' });
+    expect(env).toMatchObject({ PORT: 8080, DATABASE_URL: 'postgres://u@h:5432/db', LOG_LEVEL: 'debug', NODE_ENV: 'production', DATA_DIR: '/tmp/x' });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Invalid configuration: PORT must be an integer between 0 and 65535 \(got "abc"\)$/],
+    [{ PORT: '70000' }, /PORT must be/],
+    [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres/],
+    [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL must be one of/],
+    [{ NODE_ENV: 'staging' }, /^Invalid configuration: NODE_ENV must be one of/],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    expect(() => loadEnvironment(env)).toThrow(ConfigurationError);
+    expect(() => loadEnvironment(env)).toThrow(message);
+  });
+});
