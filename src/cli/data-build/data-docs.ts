@@ -66,7 +66,7 @@ credentials and jobs by key, edges by ids). Types: \`src/seed/seed-data.types.ts
 For skills and knowledge, in this order:
 
 1. in the **transversal skills collection**, or ESCO \`reuseLevel\` is \`transversal\` → **DURABLE**
-   (this includes six digital-collection members that ESCO also lists as transversal, such as
+   (this includes the few digital-collection members that ESCO also lists as transversal, such as
    "apply basic programming skills");
 2. in the **language skills collection**, or under the "language skills and knowledge" pillar → **DURABLE**;
 3. everything else → **TECHNICAL**: digital-collection concepts, sector-specific,
@@ -112,7 +112,8 @@ Hand-authored titles in \`src/cli/data-build/job-definitions.ts\`, each anchored
 occupation. Requirements (8-15, ${stats.jobRequirements} in total) are derived deterministically:
 explicitly named \`focus\` skills of the occupation first, then the occupation's essential skills
 that some credential teaches, then other essential skills (optional skills taught by
-credentials only if needed), with ties broken by a SHA-1 hash of job key and skill id. The first
+credentials only if needed). Within each tier, skills essential to fewer ICT occupations (more
+characteristic of the role) come first, ties broken by a SHA-1 hash of job key and skill id. The first
 1-3 are \`mandatory\` (weight 1, level by seniority: junior 2, mid 3, senior 4); the rest vary
 the level by -1..+1 and take weights 0.4-1.
 

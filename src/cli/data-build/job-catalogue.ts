@@ -22,23 +22,43 @@ function clampLevel(level: number): number {
   return Math.min(5, Math.max(1, level));
 }
 
+interface RankingContext {
+  /** Skills that at least one credential teaches. */
+  taught: Set<string>;
+  /** Skill id -> number of ICT occupations listing it as essential. */
+  essentialIn: Map<string, number>;
+}
+
 /**
  * Ranks candidate skills: focus skills first (authored order), then essential
  * skills that some credential teaches, then the remaining essential skills,
  * then optional skills taught by credentials (only used when an occupation has
- * too few essentials). Ties break on a per-job hash, so jobs for the same
- * occupation pick different subsets.
+ * too few essentials). Within a tier, skills essential to fewer ICT occupations
+ * (more characteristic of the role) come first; ties break on a per-job hash,
+ * so jobs for the same occupation pick different subsets.
  */
-function rankSkills(spec: JobSpec, occupation: SeedOccupation, focus: string[], taught: Set<string>): string[] {
-  const byHash = (a: string, b: string): number => hash32(spec.key, a) - hash32(spec.key, b) || compareStrings(a, b);
+function rankSkills(spec: JobSpec, occupation: SeedOccupation, focus: string[], context: RankingContext): string[] {
+  const { taught, essentialIn } = context;
+  const order = (a: string, b: string): number =>
+    (essentialIn.get(a) ?? 0) - (essentialIn.get(b) ?? 0) ||
+    hash32(spec.key, a) - hash32(spec.key, b) ||
+    compareStrings(a, b);
   const rest = occupation.essential.filter((id) => !focus.includes(id));
   const fallback = occupation.optional.filter((id) => !focus.includes(id) && taught.has(id));
   return [
     ...focus,
-    ...rest.filter((id) => taught.has(id)).sort(byHash),
-    ...rest.filter((id) => !taught.has(id)).sort(byHash),
-    ...fallback.sort(byHash),
+    ...rest.filter((id) => taught.has(id)).sort(order),
+    ...rest.filter((id) => !taught.has(id)).sort(order),
+    ...fallback.sort(order),
   ];
+}
+
+function essentialCounts(occupations: readonly SeedOccupation[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const occupation of occupations) {
+    for (const id of occupation.essential) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
 }
 
 function requirementsFor(spec: JobSpec, ranked: string[]): SeedJobRequirement[] {
@@ -67,7 +87,10 @@ export function buildJobs(
   credentials: readonly SeedCredential[],
 ): SeedJob[] {
   const byCode = new Map(occupations.map((o) => [o.code, o]));
-  const taught = new Set(credentials.flatMap((c) => c.skills.map((s) => s.skillId)));
+  const context: RankingContext = {
+    taught: new Set(credentials.flatMap((c) => c.skills.map((s) => s.skillId))),
+    essentialIn: essentialCounts(occupations),
+  };
   const lookup = skillLabelIndex(skills);
   const keys = new Set<string>();
   return specs
@@ -89,7 +112,7 @@ export function buildJobs(
         title: spec.title,
         description: spec.description,
         occupationId: occupation.id,
-        requirements: requirementsFor(spec, rankSkills(spec, occupation, focus, taught)),
+        requirements: requirementsFor(spec, rankSkills(spec, occupation, focus, context)),
       };
     })
     .sort((a, b) => compareStrings(a.key, b.key));
