@@ -17,6 +17,7 @@ import { DatabaseModule } from './database/database.module';
 import { CredentialsModule } from './credentials/credentials.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { OccupationsModule } from './occupations/occupations.module';
 import { SeedModule } from './seed/seed.module';
 import { SkillsModule } from './skills/skills.module';
 
@@ -68,6 +69,7 @@ export class AppModule {
         CredentialsModule,
         CandidatesModule,
         JobsModule,
+        OccupationsModule,
         SeedModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
