@@ -20,6 +20,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { OccupationsModule } from './occupations/occupations.module';
 import { SeedModule } from './seed/seed.module';
 import { SkillsModule } from './skills/skills.module';
+import { TaxonomyModule } from './taxonomy/taxonomy.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -70,6 +71,7 @@ export class AppModule {
         CandidatesModule,
         JobsModule,
         OccupationsModule,
+        TaxonomyModule,
         SeedModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],

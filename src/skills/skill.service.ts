@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppException } from '../common/errors/app.exception';
+import { DomainEvents } from '../common/events/domain-events.service';
 import { groupRows, indexRows, isUuid } from '../common/loaders/group-by';
 import { LoaderRegistry } from '../common/loaders/loader-registry.service';
 import { ConnectionShape } from '../common/pagination/connection.factory';
@@ -17,6 +18,7 @@ export class SkillService implements OnModuleInit {
     private readonly skills: SkillRepository,
     private readonly transactions: TransactionService,
     private readonly loaders: LoaderRegistry,
+    private readonly events: DomainEvents,
   ) {}
 
   onModuleInit(): void {
@@ -59,7 +61,7 @@ export class SkillService implements OnModuleInit {
   async create(input: CreateSkillInput): Promise<SkillObject> {
     const broaderIds = [...new Set(input.broaderIds ?? [])];
     const aliases = [...new Set((input.aliases ?? []).map((a) => a.trim()).filter((a) => a && a !== input.name.trim()))];
-    return this.transactions.run(async ({ manager }) => {
+    return this.transactions.run(async ({ manager, afterCommit }) => {
       const existing = await this.skills.existingIds(broaderIds, manager);
       broaderIds.forEach((id, i) => {
         if (!existing.has(id)) throw AppException.notFound('Skill', id, `input.broaderIds[${i}]`);
@@ -80,6 +82,7 @@ export class SkillService implements OnModuleInit {
         broaderIds,
         manager,
       );
+      afterCommit(() => this.events.emit('taxonomy.changed', { skillIds: [saved.id] }));
       return toSkillObject(saved);
     });
   }

@@ -1,0 +1,34 @@
+/**
+ * Thrown for input that cannot be treated as a credential at all. The caller
+ * (the Nest layer) maps it to a GraphQL BAD_USER_INPUT error and shows
+ * `reason` to the user. Verification *failures* of well-formed credentials are
+ * never thrown: they come back as results with status FAILED.
+ */
+export type BadgeInputErrorCode =
+  | 'TOO_LARGE'
+  | 'NOT_JSON_OR_JWT'
+  | 'UNKNOWN_CREDENTIAL_TYPE'
+  | 'CONTEXT_NOT_BUNDLED'
+  | 'MALFORMED';
+
+export class BadgeInputError extends Error {
+  readonly code: BadgeInputErrorCode;
+  readonly reason: string;
+
+  constructor(code: BadgeInputErrorCode, reason: string) {
+    super(reason);
+    this.name = 'BadgeInputError';
+    this.code = code;
+    this.reason = reason;
+  }
+}
+
+/** Raised by the document loader for anything that is not bundled or derivable offline. */
+export class NetworkFetchRefusedError extends Error {
+  readonly url: string;
+  constructor(url: string) {
+    super(`network fetch refused: ${url}`);
+    this.name = 'NetworkFetchRefusedError';
+    this.url = url;
+  }
+}
