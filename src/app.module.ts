@@ -17,6 +17,7 @@ import { DatabaseModule } from './database/database.module';
 import { CredentialsModule } from './credentials/credentials.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MatchingModule } from './matching/matching.module';
 import { OccupationsModule } from './occupations/occupations.module';
 import { SeedModule } from './seed/seed.module';
 import { SkillsModule } from './skills/skills.module';
@@ -72,6 +73,7 @@ export class AppModule {
         JobsModule,
         OccupationsModule,
         TaxonomyModule,
+        MatchingModule,
         SeedModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],

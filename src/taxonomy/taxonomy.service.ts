@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DomainEvents } from '../common/events/domain-events.service';
 import { SkillSearchIndex } from '../domain/search';
 import { SimilarityIndex } from '../domain/taxonomy/similarity';
-import { SkillGraph } from '../domain/taxonomy/skill-graph';
+import { DEFAULT_CATEGORY_HALF_LIFE_MONTHS, SkillGraph } from '../domain/taxonomy/skill-graph';
 import { TaxonomyRepository } from './taxonomy.repository';
 
 /**
@@ -27,6 +27,11 @@ export class TaxonomyService implements OnApplicationBootstrap {
 
   get similarity(): SimilarityIndex {
     return this.similarityValue;
+  }
+
+  /** Effective half-life in months; a skill not (yet) in the graph gets the technical default. */
+  halfLifeOf(skillId: string): number {
+    return this.graphValue.has(skillId) ? this.graphValue.halfLifeOf(skillId) : DEFAULT_CATEGORY_HALF_LIFE_MONTHS.TECHNICAL;
   }
 
   get search(): SkillSearchIndex {

@@ -1,0 +1,351 @@
+import fc from 'fast-check';
+import { SkillGraph, SkillNode } from '../taxonomy/skill-graph';
+import { SimilarityIndex } from '../taxonomy/similarity';
+import { MS_PER_DAY } from './decay';
+import { DEFAULT_MATCH_CONFIG, MatchConfig, resolveMatchConfig } from './match-config';
+import { rankCandidates } from './match-engine';
+import { MatchIndex } from './match-index';
+import type { CandidateEvidence, EvidenceItem, RankCursor, RankOptions, RankResult, RankedCandidate, Requirement } from './match-types';
+
+/*
+ * The index must reproduce the pure engine exactly: same ids in the same order, the same
+ * scores (bit for bit — it recomputes the final ones with the engine's arithmetic), the same
+ * meetsMandatory, totalCount, hasNextPage and pagination via `after`, after any updates.
+ */
+
+const BASE = Date.UTC(2025, 5, 1);
+const day = (d: number): Date => new Date(BASE + d * MS_PER_DAY);
+
+// ---------------------------------------------------------------- arbitraries
+
+interface World {
+  skills: SkillNode[];
+  broader: [string, string][];
+  related: [string, string, number][];
+}
+
+const worldArb: fc.Arbitrary<World> = fc.integer({ min: 1, max: 8 }).chain((n) =>
+  fc.record({
+    skills: fc.tuple(
+      ...Array.from({ length: n }, (_, i) =>
+        fc.record({
+          id: fc.constant(`k${i}`),
+          category: fc.constantFrom('TECHNICAL' as const, 'DURABLE' as const),
+          // tiny half-lives push decay exponents out of the fast path's range on purpose
+          halfLifeMonths: fc.constantFrom(null, null, null, 0.01, 1, 12, 200),
+        }),
+      ),
+    ),
+    // child index > parent index keeps the broader graph a DAG
+    broader:
+      n < 2
+        ? fc.constant([] as [string, string][])
+        : fc.array(
+            fc.integer({ min: 1, max: n - 1 }).chain((a) => fc.integer({ min: 0, max: a - 1 }).map((b) => [`k${a}`, `k${b}`] as [string, string])),
+            { maxLength: 2 * n },
+          ),
+    related:
+      n < 2
+        ? fc.constant([] as [string, string, number][])
+        : fc.array(
+            fc
+              .tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 1, max: n - 1 }), fc.oneof(fc.constantFrom(0.25, 0.5, 1), fc.double({ min: 0.01, max: 1, noNaN: true })))
+              .map(([a, d, w]) => [`k${a}`, `k${(a + d) % n}`, w] as [string, string, number]),
+            { maxLength: n },
+          ),
+  }),
+);
+
+const skillIdArb = (w: World): fc.Arbitrary<string> => fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...w.skills.map((s) => s.id)) }, { weight: 1, arbitrary: fc.constant('unknown') });
+
+let evSeq = 0;
+const evidenceArb = (w: World): fc.Arbitrary<EvidenceItem> =>
+  fc
+    .record({
+      skillId: skillIdArb(w),
+      level: fc.integer({ min: 0, max: 5 }),
+      source: fc.constantFrom('CREDENTIAL' as const, 'ASSESSMENT' as const, 'EXPERIENCE' as const, 'SELF_REPORTED' as const),
+      verification: fc.constantFrom(undefined, 'VERIFIED' as const, 'UNVERIFIED' as const, 'FAILED' as const, 'REVOKED' as const),
+      // integer days (many equalities with asOf / expiry) and sometimes a ms offset
+      evDay: fc.integer({ min: -2000, max: 60 }),
+      evMs: fc.oneof(fc.constant(0), fc.integer({ min: -MS_PER_DAY, max: MS_PER_DAY })),
+      expires: fc.option(fc.integer({ min: 0, max: 1500 }), { nil: null }),
+      credentialId: fc.option(fc.constantFrom('cr1', 'cr2'), { nil: null }),
+    })
+    .map((r) => {
+      const evidencedAt = new Date(day(r.evDay).getTime() + r.evMs);
+      const credential = r.source === 'CREDENTIAL';
+      return {
+        id: `e${++evSeq}`,
+        skillId: r.skillId,
+        level: r.level,
+        evidencedAt,
+        source: r.source,
+        verification: credential ? r.verification : undefined,
+        expiresAt: credential && r.expires !== null ? day(r.evDay + r.expires) : null,
+        credentialId: credential ? r.credentialId : null,
+      };
+    });
+
+const ID_POOL = ['a', 'b', 'c', 'aa', 'ab', 'B', 'Z', 'c1', 'c10', 'c2', 'é', 'x', 'y', 'z', '0', '00', 'a-b', 'ä', 'c3', 'c4', 'c5'];
+
+const populationArb = (w: World): fc.Arbitrary<CandidateEvidence[]> =>
+  fc.uniqueArray(fc.constantFrom(...ID_POOL), { maxLength: 16 }).chain((ids) =>
+    fc.tuple(...ids.map((id) => fc.record({ id: fc.constant(id), evidence: fc.array(evidenceArb(w), { maxLength: 6 }), discoverable: fc.boolean() })))
+      .map((cs) => cs as CandidateEvidence[]),
+  );
+
+const requirementsArb = (w: World): fc.Arbitrary<Requirement[]> =>
+  fc.array(
+    fc.record({
+      id: fc.constant('r'),
+      skillId: skillIdArb(w),
+      level: fc.integer({ min: 1, max: 5 }),
+      weight: fc.oneof(fc.constantFrom(0.5, 1, 2, 3.3), fc.double({ min: 0.01, max: 10, noNaN: true })),
+      mandatory: fc.boolean(),
+    }),
+    { maxLength: 5 },
+  ).map((rs) => rs.map((r, i) => ({ ...r, id: `r${i}` })));
+
+const asOfArb = fc.oneof(
+  fc.integer({ min: -400, max: 80 }).map(day), // integer days: hits evidence dates and expiries exactly
+  fc.integer({ min: -400 * MS_PER_DAY, max: 80 * MS_PER_DAY }).map((ms) => new Date(BASE + ms)),
+);
+
+const configArb: fc.Arbitrary<MatchConfig> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(DEFAULT_MATCH_CONFIG) },
+  { weight: 1, arbitrary: fc.constantFrom(0, 0.5, 1).map((t) => resolveMatchConfig({ mandatoryThreshold: t })) },
+);
+
+const minScoreArb = fc.oneof(fc.constant(null), fc.constantFrom(0, 0.25, 0.45, 0.5, 1), fc.double({ min: -0.1, max: 1.1, noNaN: true }));
+
+// ---------------------------------------------------------------- helpers
+
+function setup(w: World, config: MatchConfig, compactEagerly: boolean) {
+  const graph = SkillGraph.fromTaxonomy(w);
+  const sim = new SimilarityIndex(graph);
+  const halfLife = (id: string): number => (graph.has(id) ? graph.halfLifeOf(id) : 30);
+  // "eager": compaction after every removal and tiny cache blocks, to exercise those paths
+  const index = new MatchIndex({ halfLife, config, ...(compactEagerly ? { minDeadPerList: 0, minDeadOrdinals: 0, blockSize: 3 } : {}) });
+  return { graph, sim, halfLife, index };
+}
+
+const strip = (r: RankResult<RankedCandidate>) => ({
+  items: r.items.map((m) => ({ candidateId: m.candidateId, score: m.score, meetsMandatory: m.meetsMandatory })),
+  totalCount: r.totalCount,
+  hasNextPage: r.hasNextPage,
+});
+
+function expectSame(
+  ctx: ReturnType<typeof setup>,
+  population: CandidateEvidence[],
+  requirements: Requirement[],
+  asOf: Date,
+  config: MatchConfig,
+  options: RankOptions,
+): void {
+  const job = { requirements };
+  const expected = strip(rankCandidates(population, job, ctx.sim, ctx.halfLife, asOf, config, options));
+  const actual = strip(ctx.index.rank(job, ctx.sim, asOf, options));
+  expect(actual).toEqual(expected); // scores compared with Object.is: bit-identical
+}
+
+/** Walk every page of size `first` with `after` = last item; index and engine must agree page by page. */
+function expectSamePages(ctx: ReturnType<typeof setup>, population: CandidateEvidence[], requirements: Requirement[], asOf: Date, config: MatchConfig, first: number, minScore: number | null): void {
+  let after: RankCursor | null = null;
+  for (let guard = 0; guard < 50; guard++) {
+    const options: RankOptions = { first, after, minScore };
+    expectSame(ctx, population, requirements, asOf, config, options);
+    const page = ctx.index.rank({ requirements }, ctx.sim, asOf, options);
+    if (!page.hasNextPage || page.items.length === 0) return;
+    after = page.items[page.items.length - 1];
+  }
+}
+
+const RUNS = Number(process.env.MATCH_INDEX_RUNS ?? 250);
+
+// ---------------------------------------------------------------- properties
+
+describe('MatchIndex ≡ rankCandidates (property)', () => {
+  it('same ranking, scores, totalCount and pages', () => {
+    fc.assert(
+      fc.property(
+        worldArb.chain((w) => fc.tuple(fc.constant(w), populationArb(w), requirementsArb(w))),
+        asOfArb,
+        configArb,
+        fc.integer({ min: 0, max: 5 }),
+        minScoreArb,
+        ([w, population, requirements], asOf, config, first, minScore) => {
+          const ctx = setup(w, config, first % 2 === 0);
+          for (const c of population) ctx.index.upsertCandidate(c.id, c.discoverable !== false, c.evidence);
+          expectSame(ctx, population, requirements, asOf, config, { first: 100, minScore });
+          expectSamePages(ctx, population, requirements, asOf, config, Math.max(1, first), minScore);
+          expectSame(ctx, population, requirements, asOf, config, { first, minScore });
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('any cursor, even one that is not a ranked item', () => {
+    fc.assert(
+      fc.property(
+        worldArb.chain((w) => fc.tuple(fc.constant(w), populationArb(w), requirementsArb(w))),
+        asOfArb,
+        fc.record({ candidateId: fc.constantFrom(...ID_POOL, ''), score: fc.constantFrom(0, 0.25, 0.5, 1, 0.45), meetsMandatory: fc.boolean() }),
+        fc.integer({ min: 0, max: 4 }),
+        minScoreArb,
+        ([w, population, requirements], asOf, cursor, first, minScore) => {
+          const ctx = setup(w, DEFAULT_MATCH_CONFIG, false);
+          for (const c of population) ctx.index.upsertCandidate(c.id, c.discoverable !== false, c.evidence);
+          expectSame(ctx, population, requirements, asOf, DEFAULT_MATCH_CONFIG, { first, after: cursor, minScore });
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('larger populations (the top-k bound prunes most candidates)', () => {
+    fc.assert(
+      fc.property(
+        worldArb.chain((w) =>
+          fc.tuple(
+            fc.constant(w),
+            fc.array(fc.tuple(fc.array(evidenceArb(w), { maxLength: 5 }), fc.boolean()), { minLength: 50, maxLength: 300 }),
+            requirementsArb(w),
+          ),
+        ),
+        asOfArb,
+        fc.integer({ min: 0, max: 12 }),
+        minScoreArb,
+        ([w, rows, requirements], asOf, first, minScore) => {
+          const ctx = setup(w, DEFAULT_MATCH_CONFIG, first % 2 === 1);
+          const population = rows.map(([evidence, hidden], i) => ({ id: `c${i}`, evidence, discoverable: !hidden || i % 3 !== 0 }));
+          for (const c of population) ctx.index.upsertCandidate(c.id, c.discoverable, c.evidence);
+          expectSame(ctx, population, requirements, asOf, DEFAULT_MATCH_CONFIG, { first, minScore });
+          expectSamePages(ctx, population, requirements, asOf, DEFAULT_MATCH_CONFIG, Math.max(5, first), minScore);
+        },
+      ),
+      { numRuns: Math.max(10, Math.floor(RUNS / 5)) },
+    );
+  });
+
+  type Op =
+    | { kind: 'upsert'; id: string; discoverable: boolean; evidence: EvidenceItem[] }
+    | { kind: 'remove'; id: string }
+    | { kind: 'discoverable'; id: string; value: boolean }
+    | { kind: 'compact' };
+
+  const opsArb = (w: World): fc.Arbitrary<Op[]> =>
+    fc.array(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.record({ kind: fc.constant('upsert' as const), id: fc.constantFrom(...ID_POOL), discoverable: fc.boolean(), evidence: fc.array(evidenceArb(w), { maxLength: 6 }) }) },
+        { weight: 2, arbitrary: fc.record({ kind: fc.constant('remove' as const), id: fc.constantFrom(...ID_POOL) }) },
+        { weight: 2, arbitrary: fc.record({ kind: fc.constant('discoverable' as const), id: fc.constantFrom(...ID_POOL), value: fc.boolean() }) },
+        { weight: 1, arbitrary: fc.constant({ kind: 'compact' as const }) },
+      ),
+      { maxLength: 25 },
+    );
+
+  it('stays equal through upserts, removals, discoverability changes and compaction', () => {
+    fc.assert(
+      fc.property(
+        worldArb.chain((w) => fc.tuple(fc.constant(w), populationArb(w), requirementsArb(w), opsArb(w))),
+        asOfArb,
+        fc.boolean(),
+        fc.integer({ min: 1, max: 4 }),
+        minScoreArb,
+        ([w, population, requirements, ops], asOf, eager, first, minScore) => {
+          const ctx = setup(w, DEFAULT_MATCH_CONFIG, eager);
+          const model = new Map<string, CandidateEvidence>();
+          for (const c of population) {
+            ctx.index.upsertCandidate(c.id, c.discoverable !== false, c.evidence);
+            model.set(c.id, c);
+          }
+          ops.forEach((op, i) => {
+            if (op.kind === 'upsert') {
+              ctx.index.upsertCandidate(op.id, op.discoverable, op.evidence);
+              model.set(op.id, { id: op.id, evidence: op.evidence, discoverable: op.discoverable });
+            } else if (op.kind === 'remove') {
+              expect(ctx.index.removeCandidate(op.id)).toBe(model.delete(op.id));
+            } else if (op.kind === 'discoverable') {
+              const c = model.get(op.id);
+              expect(ctx.index.setDiscoverable(op.id, op.value)).toBe(c !== undefined);
+              if (c) model.set(op.id, { ...c, discoverable: op.value });
+            } else {
+              ctx.index.compact();
+            }
+            if (i % 5 === 4) expectSame(ctx, [...model.values()], requirements, asOf, DEFAULT_MATCH_CONFIG, { first, minScore });
+          });
+          expect(ctx.index.size).toBe(model.size);
+          expectSamePages(ctx, [...model.values()], requirements, asOf, DEFAULT_MATCH_CONFIG, first, minScore);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+// ---------------------------------------------------------------- examples
+
+describe('MatchIndex examples', () => {
+  const world: World = {
+    skills: [
+      { id: 'js', category: 'TECHNICAL', halfLifeMonths: null },
+      { id: 'ts', category: 'TECHNICAL', halfLifeMonths: null },
+      { id: 'comm', category: 'DURABLE', halfLifeMonths: null },
+    ],
+    broader: [['ts', 'js']],
+    related: [],
+  };
+  const AS_OF = day(0);
+  const e = (skillId: string, level: number, at = AS_OF): EvidenceItem => ({ id: `${skillId}${level}${at.getTime()}`, skillId, level, evidencedAt: at, source: 'ASSESSMENT' });
+
+  it('ranks with exact scores, skips non-discoverable candidates, and follows updates', () => {
+    const ctx = setup(world, DEFAULT_MATCH_CONFIG, false);
+    const job = { requirements: [{ id: 'r1', skillId: 'js', level: 4, weight: 1, mandatory: true }] };
+    ctx.index.upsertCandidate('ann', true, [e('js', 4)]); // 1
+    ctx.index.upsertCandidate('bob', true, [e('ts', 4)]); // 0.9 × 4 / 4 = 0.9
+    ctx.index.upsertCandidate('cat', false, [e('js', 5)]); // hidden
+    ctx.index.upsertCandidate('dan', true, []); // 0, fails the mandatory requirement
+    const r1 = ctx.index.rank(job, ctx.sim, AS_OF, { first: 10 });
+    expect(strip(r1)).toEqual({
+      items: [
+        { candidateId: 'ann', score: 1, meetsMandatory: true },
+        { candidateId: 'bob', score: 0.9, meetsMandatory: true },
+        { candidateId: 'dan', score: 0, meetsMandatory: false },
+      ],
+      totalCount: 3,
+      hasNextPage: false,
+    });
+    ctx.index.setDiscoverable('cat', true);
+    ctx.index.upsertCandidate('ann', true, [e('js', 2)]); // 2 / 4 = 0.5 < 0.6: fails now
+    ctx.index.removeCandidate('dan');
+    expect(strip(ctx.index.rank(job, ctx.sim, AS_OF, { first: 10 })).items.map((i) => [i.candidateId, i.score, i.meetsMandatory])).toEqual([
+      ['cat', 1, true],
+      ['bob', 0.9, true],
+      ['ann', 0.5, false],
+    ]);
+    expect(ctx.index.stats()).toMatchObject({ candidates: 3, discoverable: 3, postings: 3, deadPostings: 1 });
+    ctx.index.compact();
+    expect(ctx.index.stats()).toMatchObject({ candidates: 3, ordinals: 3, postings: 3, deadPostings: 0 });
+  });
+
+  it('picks up half-life changes of the taxonomy', () => {
+    const ctx = setup(world, DEFAULT_MATCH_CONFIG, false);
+    const job = { requirements: [{ id: 'r1', skillId: 'js', level: 4, weight: 1, mandatory: false }] };
+    const thirtyMonthsAgo = new Date(AS_OF.getTime() - 30 * 30.436875 * MS_PER_DAY);
+    ctx.index.upsertCandidate('ann', true, [e('js', 4, thirtyMonthsAgo)]);
+    expect(ctx.index.rank(job, ctx.sim, AS_OF, { first: 1 }).items[0].score).toBe(0.5); // 4 × 0.5 / 4
+    ctx.graph.upsertSkill({ id: 'js', category: 'TECHNICAL', halfLifeMonths: 15 });
+    expect(ctx.index.rank(job, ctx.sim, AS_OF, { first: 1 }).items[0].score).toBe(0.25); // 4 × 0.5^(30/15) / 4
+  });
+
+  it('memoryBytes is positive and grows with postings', () => {
+    const ctx = setup(world, DEFAULT_MATCH_CONFIG, false);
+    const before = ctx.index.memoryBytes();
+    for (let i = 0; i < 2000; i++) ctx.index.upsertCandidate(`c${i}`, true, [e('js', 3), e('ts', 2)]);
+    // at least 29 bytes per posting
+    expect(ctx.index.memoryBytes() - before).toBeGreaterThan(4000 * 29);
+  });
+});

@@ -1,0 +1,988 @@
+import type { SimilarityEntry, SimilarityLookup } from '../taxonomy/similarity';
+import { DAYS_PER_MONTH, MS_PER_DAY, expiryMs, strengthAt } from './decay';
+import { DEFAULT_MATCH_CONFIG, EvidenceSource, MatchConfig, VerificationStatus } from './match-config';
+import { compareRanked, coverageOf, validateFirst, validateRequirements, weightedScore } from './match-engine';
+import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult, RankedCandidate, Requirement } from './match-types';
+
+/**
+ * In-memory inverted index for `rankCandidates` at scale (10^5 candidates, ~10^6 postings).
+ * Same results as the pure engine: identical order, identical (bit-for-bit) scores,
+ * meetsMandatory, totalCount and pagination.
+ *
+ * Layout
+ * - Candidates get an ordinal; per ordinal: flags (alive, discoverable) and the sorted list of
+ *   skill ordinals of its postings (a slice of one Int32Array pool).
+ * - Per evidence skill two posting lists (structure of typed arrays, each sorted by candidate
+ *   ordinal): one for evidence that never expires, one for evidence with an expiry.
+ *   cand Int32, ev Float64 (evidencedAt ms), ex Float64 (expiresAt ms; second list only),
+ *   code Uint8 (level << 3 | confidence class), la Float64 = level × confidence × 2^((ev − epoch) / (hl months)).
+ *   21 bytes per posting without expiry, 29 with (+ growth slack ≤ 50 %, removed by `compact()`).
+ *   Evidence whose level × confidence is 0 (FAILED/REVOKED credentials) is not stored: it never counts.
+ *   A non-expiring list whose newest evidence is ≤ asOf (the usual case) is scanned without any
+ *   per-posting date check: only cand and la are read.
+ * - Per-rank state of a candidate lives in one interleaved Float64Array record (last requirement
+ *   stamp, best value for that requirement, score accumulator, mandatory counters), so a posting
+ *   costs one random access; scores are accumulated incrementally, no per-requirement reset pass.
+ *
+ * Ranking (one call)
+ * 1. Approximate pass over the postings of every skill similar to each requirement: the
+ *    strength at asOf is la × 2^(−(asOf − epoch) / (hl months)) — one power per posting LIST, none
+ *    per posting (the floor of this design is one bare pass over those postings; see `scanFloor`). Gives an approximate score (error ≤ ~1e-13 ≪ DELTA = 1e-9) and, per mandatory
+ *    requirement, whether the coverage is surely / maybe above the threshold.
+ * 2. Every decision that the approximation cannot settle with a DELTA margin (minScore, the `after`
+ *    cursor, the top first+1 boundary, meetsMandatory near the threshold) is settled by recomputing
+ *    the candidate's EXACT score with the engine's own arithmetic (`strengthAt`, `coverageOf`,
+ *    `weightedScore`, in requirement order) from the stored posting fields. Only those candidates
+ *    (typically first + a few) are recomputed; they are found by a (first+1)-th best lower bound θ:
+ *    a candidate whose upper bound is below θ cannot be on the page.
+ * 3. Candidates with no counting posting for the job score exactly 0; they are taken in id order
+ *    from a lazily merged id-sorted list when the page reaches them.
+ *
+ * Updates
+ * - upsert = remove (tombstone) + insert with a NEW ordinal (appended, so lists stay sorted by
+ *   ordinal). A removed ordinal's postings stay in place as tombstones (skipped at the end of the
+ *   pass via the flags); a list is compacted when its tombstones exceed max(32, len/4); all
+ *   ordinals are renumbered when dead ordinals outnumber live ones (both amortised O(1)).
+ * - Half-life changes: `la` depends on the skill's half-life. It is re-read (and `la` recomputed
+ *   if it changed) whenever a similarity map object is seen for the first time — `SimilarityIndex`
+ *   replaces all its maps on every taxonomy change — or on `refreshHalfLives()`.
+ * - The confidence table and threshold are fixed per index (its `config`); make a new index for
+ *   another config (see `configHash`).
+ */
+
+export interface MatchIndexOptions {
+  /** effective half-life of a skill in months, e.g. `graph.halfLifeOf.bind(graph)` */
+  readonly halfLife: HalfLifeFn;
+  readonly config?: MatchConfig;
+  /** reference instant of the precomputed decay exponents (only affects float range, not results) */
+  readonly epoch?: Date;
+  /** tuning/tests: a list is compacted when its tombstones exceed max(this, len/4); default 32 */
+  readonly minDeadPerList?: number;
+  /** tuning/tests: ordinals are renumbered when dead ones exceed max(this, live); default 1024 */
+  readonly minDeadOrdinals?: number;
+  /** tuning/tests: ordinals per cache block of the ranking pass; default 8192 */
+  readonly blockSize?: number;
+}
+
+export interface MatchIndexStats {
+  readonly candidates: number;
+  readonly discoverable: number;
+  readonly ordinals: number;
+  readonly skills: number;
+  /** live postings */
+  readonly postings: number;
+  /** tombstones not yet compacted */
+  readonly deadPostings: number;
+}
+
+const ALIVE = 1;
+const DISCOVERABLE = 2;
+const ACTIVE = ALIVE | DISCOVERABLE;
+/** margin of the approximate pass; its real error is below ~1e-13 */
+const DELTA = 1e-9;
+/** |exponent| beyond which 2^x is not used (range safety); such postings/lists use the exact path */
+const MAX_EXP = 900;
+const MS_PER_MONTH = MS_PER_DAY * DAYS_PER_MONTH; // 2,629,746,000 ms exactly
+const DEFAULT_EPOCH = Date.UTC(2025, 0, 1);
+
+const CONF_CLASSES = 7;
+const VERIFICATIONS: readonly VerificationStatus[] = ['VERIFIED', 'UNVERIFIED', 'FAILED', 'REVOKED'];
+
+function confClass(source: EvidenceSource, verification: VerificationStatus | null | undefined): number {
+  switch (source) {
+    case 'CREDENTIAL': {
+      const i = VERIFICATIONS.indexOf(verification ?? 'VERIFIED');
+      if (i < 0) throw new RangeError(`unknown verification ${String(verification)}`);
+      return i;
+    }
+    case 'ASSESSMENT':
+      return 4;
+    case 'EXPERIENCE':
+      return 5;
+    case 'SELF_REPORTED':
+      return 6;
+    default:
+      throw new RangeError(`unknown evidence source ${String(source)}`);
+  }
+}
+
+function confTable(config: MatchConfig): Float64Array {
+  const t = new Float64Array(CONF_CLASSES);
+  VERIFICATIONS.forEach((v, i) => (t[i] = config.confidence.CREDENTIAL[v]));
+  t[4] = config.confidence.ASSESSMENT;
+  t[5] = config.confidence.EXPERIENCE;
+  t[6] = config.confidence.SELF_REPORTED;
+  return t;
+}
+
+interface PostingList {
+  readonly skillId: string;
+  cand: Int32Array;
+  ev: Float64Array;
+  /** null for the never-expiring list */
+  ex: Float64Array | null;
+  la: Float64Array;
+  code: Uint8Array;
+  len: number;
+  dead: number;
+  /** upper bound of ev over the list (exact after compaction) */
+  maxEv: number;
+  /** postings whose la is NaN (exponent out of range) */
+  extreme: number;
+  /** half-life the la values were computed with (NaN: unknown) */
+  hl: number;
+  /** rank stamp and per-rank decay factor (NaN: exact path for the whole list this rank) */
+  stamp: number;
+  factor: number;
+  /** asOf and half-life `factor` was computed for */
+  factorAsOf: number;
+  factorHl: number;
+}
+
+interface CompiledSim {
+  /** list ordinals (2 per skill) and their sims, for the skills present in the index */
+  readonly lists: Int32Array;
+  readonly sims: Float64Array;
+  /** skill ordinal → sim */
+  readonly byOrd: Map<number, number>;
+  readonly skillCount: number;
+}
+
+function newList(skillId: string, expiring: boolean): PostingList {
+  return {
+    skillId,
+    cand: new Int32Array(0),
+    ev: new Float64Array(0),
+    ex: expiring ? new Float64Array(0) : null,
+    la: new Float64Array(0),
+    code: new Uint8Array(0),
+    len: 0,
+    dead: 0,
+    maxEv: -Infinity,
+    extreme: 0,
+    hl: NaN,
+    stamp: -1,
+    factor: NaN,
+    factorAsOf: NaN,
+    factorHl: NaN,
+  };
+}
+
+function resizeList(l: PostingList, capacity: number): void {
+  const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+    const b = make(capacity);
+    b.set(a.subarray(0, l.len));
+    return b;
+  };
+  l.cand = grow(l.cand, (n) => new Int32Array(n));
+  l.ev = grow(l.ev, (n) => new Float64Array(n));
+  if (l.ex !== null) l.ex = grow(l.ex, (n) => new Float64Array(n));
+  l.la = grow(l.la, (n) => new Float64Array(n));
+  l.code = grow(l.code, (n) => new Uint8Array(n));
+}
+
+function lowerBound(a: Int32Array, len: number, x: number): number {
+  let lo = 0;
+  let hi = len;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** per-candidate record in `st`: [last requirement stamp, best value for it, Σ w·coverage, mandatory counters] */
+const REC = 4;
+/** ordinals per cache block of the approximate pass (BLOCK × REC × 8 bytes = 256 KB of records) */
+const BLOCK = 8192;
+/** mandatory counters packed in one float: surely-met + MAYBE × maybe-met */
+const MAYBE = 1024;
+
+export class MatchIndex {
+  readonly config: MatchConfig;
+  readonly epochMs: number;
+  private readonly halfLife: HalfLifeFn;
+  private readonly conf: Float64Array;
+  private readonly minDeadPerList: number;
+  private readonly minDeadOrdinals: number;
+  private readonly blockSize: number;
+
+  // candidates
+  private readonly ordOf = new Map<string, number>();
+  private idOf: (string | undefined)[] = [];
+  private flags = new Uint8Array(0);
+  private poolStart = new Int32Array(0);
+  private poolCount = new Int32Array(0);
+  /** per ordinal, its posting lists' ordinals (sorted, one entry per posting) */
+  private pool = new Int32Array(1024);
+  private poolLen = 0;
+  private nOrd = 0;
+  private live = 0;
+  private activeCount = 0;
+  private deadOrds = 0;
+  /** ordinals sorted by id (may hold dead ordinals) + ordinals added since the last merge */
+  private sorted = new Int32Array(0);
+  private pending: number[] = [];
+
+  // skills: skill ordinal s owns lists 2s (never expiring) and 2s + 1 (expiring)
+  private readonly skillOrd = new Map<string, number>();
+  private lists: PostingList[] = [];
+  private postingCount = 0;
+  private deadPostings = 0;
+
+  // per-rank scratch, indexed by ordinal
+  private st = new Float64Array(0);
+  private exactStamp = new Float64Array(0);
+  private exactScore = new Float64Array(0);
+  private exactMeets = new Uint8Array(0);
+  private touched = new Int32Array(0);
+  private sOrd = new Int32Array(0);
+  private sHi = new Float64Array(0);
+  private stampCounter = 1;
+  private rowList = new Int32Array(64);
+  private rowItem = new Int32Array(64);
+  private nTouched = 0;
+  private readonly compiled = new WeakMap<ReadonlyMap<string, SimilarityEntry>, CompiledSim>();
+
+  constructor(options: MatchIndexOptions) {
+    this.halfLife = options.halfLife;
+    this.config = options.config ?? DEFAULT_MATCH_CONFIG;
+    this.conf = confTable(this.config);
+    this.epochMs = options.epoch?.getTime() ?? DEFAULT_EPOCH;
+    this.minDeadPerList = options.minDeadPerList ?? 32;
+    this.minDeadOrdinals = options.minDeadOrdinals ?? 1024;
+    this.blockSize = Math.max(1, Math.floor(options.blockSize ?? BLOCK));
+    this.ensureOrdCapacity(1024);
+  }
+
+  /** Adds or replaces a candidate's evidence (all of it) and discoverability. */
+  upsertCandidate(id: string, discoverable: boolean, evidence: readonly EvidenceItem[]): void {
+    // validate first so that a bad item changes nothing
+    const n = evidence.length;
+    if (this.rowList.length < n) {
+      this.rowList = new Int32Array(n * 2);
+      this.rowItem = new Int32Array(n * 2);
+    }
+    const rowList = this.rowList;
+    const rowItem = this.rowItem;
+    let rows = 0;
+    for (let k = 0; k < n; k++) {
+      const e = evidence[k];
+      if (!(Number.isInteger(e.level) && e.level >= 0 && e.level <= 31)) throw new RangeError(`evidence ${e.id}: level must be an integer in [0, 31]`);
+      const cls = confClass(e.source, e.verification);
+      if (!(e.level * this.conf[cls] > 0)) continue; // never counts
+      rowItem[rows++] = (k << 3) | cls;
+    }
+    for (let r = 0; r < rows; r++) {
+      const e = evidence[rowItem[r] >> 3];
+      rowList[r] = 2 * this.skillOrdinal(e.skillId) + (e.expiresAt == null ? 0 : 1);
+    }
+    // insertion sort by list ordinal (a handful of rows per candidate)
+    for (let r = 1; r < rows; r++) {
+      const l = rowList[r];
+      const it = rowItem[r];
+      let q = r - 1;
+      while (q >= 0 && rowList[q] > l) {
+        rowList[q + 1] = rowList[q];
+        rowItem[q + 1] = rowItem[q];
+        q--;
+      }
+      rowList[q + 1] = l;
+      rowItem[q + 1] = it;
+    }
+    const old = this.ordOf.get(id);
+    if (old !== undefined) this.kill(old);
+    const o = this.nOrd++;
+    this.ensureOrdCapacity(this.nOrd);
+    this.ordOf.set(id, o);
+    this.idOf[o] = id;
+    this.flags[o] = discoverable ? ACTIVE : ALIVE;
+    this.live++;
+    if (discoverable) this.activeCount++;
+    this.ensurePool(this.poolLen + rows);
+    this.poolStart[o] = this.poolLen;
+    this.poolCount[o] = rows;
+    for (let r = 0; r < rows; r++) {
+      const e = evidence[rowItem[r] >> 3];
+      const cls = rowItem[r] & 7;
+      this.pool[this.poolLen++] = rowList[r];
+      this.append(this.lists[rowList[r]], o, e, (e.level << 3) | cls, e.level * this.conf[cls]);
+    }
+    this.pending.push(o);
+    this.maybeCompactOrdinals();
+  }
+
+  /** Removes a candidate. Returns whether it existed. */
+  removeCandidate(id: string): boolean {
+    const o = this.ordOf.get(id);
+    if (o === undefined) return false;
+    this.ordOf.delete(id);
+    this.kill(o);
+    this.maybeCompactOrdinals();
+    return true;
+  }
+
+  /** Changes discoverability. Returns whether the candidate exists. */
+  setDiscoverable(id: string, discoverable: boolean): boolean {
+    const o = this.ordOf.get(id);
+    if (o === undefined) return false;
+    const was = this.flags[o] === ACTIVE;
+    if (was !== discoverable) {
+      this.flags[o] = discoverable ? ACTIVE : ALIVE;
+      this.activeCount += discoverable ? 1 : -1;
+    }
+    return true;
+  }
+
+  has(id: string): boolean {
+    return this.ordOf.has(id);
+  }
+
+  get size(): number {
+    return this.live;
+  }
+
+  stats(): MatchIndexStats {
+    return {
+      candidates: this.live,
+      discoverable: this.activeCount,
+      ordinals: this.nOrd,
+      skills: this.lists.length >> 1,
+      postings: this.postingCount - this.deadPostings,
+      deadPostings: this.deadPostings,
+    };
+  }
+
+  /**
+   * Bytes held: typed arrays exactly (capacity), plus an estimate for the id maps and strings
+   * (~ 2 bytes per id character + 80 bytes per map entry, 200 bytes per list object).
+   */
+  memoryBytes(): number {
+    let bytes = 0;
+    for (const l of this.lists) {
+      bytes += l.cand.byteLength + l.ev.byteLength + (l.ex?.byteLength ?? 0) + l.la.byteLength + l.code.byteLength + 200;
+    }
+    bytes += this.flags.byteLength + this.poolStart.byteLength + this.poolCount.byteLength + this.pool.byteLength;
+    bytes += this.sorted.byteLength + this.pending.length * 8 + this.idOf.length * 8;
+    bytes += this.st.byteLength + this.exactStamp.byteLength + this.exactScore.byteLength + this.exactMeets.byteLength;
+    bytes += this.touched.byteLength + this.sOrd.byteLength + this.sHi.byteLength;
+    for (const id of this.ordOf.keys()) bytes += 80 + 2 * id.length;
+    for (const [id] of this.skillOrd) bytes += 80 + 2 * id.length;
+    return bytes;
+  }
+
+  /**
+   * Re-reads every skill's half-life. Only needed when half-lives change while the similarity
+   * maps stay the same objects (SimilarityIndex replaces its maps on every taxonomy change, which
+   * already triggers a re-read for the skills of the job being ranked).
+   */
+  refreshHalfLives(): void {
+    for (const l of this.lists) this.refreshList(l);
+  }
+
+  /** Drops all tombstones, renumbers ordinals densely and trims every array to its size. */
+  compact(): void {
+    this.renumber(true);
+  }
+
+  /**
+   * Ranks the discoverable candidates exactly like `rankCandidates` of the engine
+   * (items: candidateId, score, meetsMandatory). Explanations: run `matchCandidate` on the items.
+   */
+  rank(job: JobRequirements, sim: SimilarityLookup, asOf: Date, options: RankOptions = { first: 20 }): RankResult<RankedCandidate> {
+    validateFirst(options.first);
+    const reqs = job.requirements;
+    validateRequirements(reqs);
+    const asOfMs = asOf.getTime();
+    const nReq = reqs.length;
+    const thr = this.config.mandatoryThreshold;
+    let nMand = 0;
+    for (const r of reqs) if (r.mandatory) nMand++;
+    if (nMand >= MAYBE) throw new RangeError(`at most ${MAYBE - 1} mandatory requirements`);
+    const allMeet = nMand === 0 || 0 >= thr;
+    let W = 0;
+    for (const r of reqs) W += r.weight;
+
+    const rankBase = this.stampCounter;
+    this.stampCounter += nReq + 1;
+    const compiled: CompiledSim[] = reqs.map((r) => this.compile(sim.similarTo(r.skillId)));
+    for (const c of compiled) for (let j = 0; j < c.lists.length; j++) this.prepareList(this.lists[c.lists[j]], asOfMs, rankBase);
+
+    // ---- 1. approximate pass: st[o] = [req stamp, best value, Σ w·cov, counters].
+    // Cache blocking: ordinals are processed in blocks of `blockSize` so that the random accesses to st
+    // stay in cache; each (requirement, list) pair keeps its position between blocks (lists are
+    // sorted by ordinal).
+    let nPairs = 0;
+    for (const c of compiled) nPairs += c.lists.length;
+    const pos = new Int32Array(nPairs);
+    this.nTouched = 0;
+    const block = this.blockSize;
+    for (let blockEnd = block; blockEnd - block < this.nOrd; blockEnd += block) {
+      let pair = 0;
+      for (let ri = 0; ri < nReq; ri++) {
+        const req = reqs[ri];
+        const cs = compiled[ri];
+        const mand = req.mandatory && !allMeet;
+        for (let j = 0; j < cs.lists.length; j++, pair++) {
+          const l = this.lists[cs.lists[j]];
+          if (pos[pair] >= l.len) continue;
+          pos[pair] = this.scanRange(l, pos[pair], blockEnd, cs.sims[j], asOfMs, rankBase, rankBase + ri, req.level, req.weight, mand, thr);
+        }
+      }
+    }
+    return this.select(options, reqs, compiled, asOfMs, rankBase, this.nTouched, W, nMand, allMeet);
+  }
+
+  /**
+   * Scans postings [i, …) of `l` while their ordinal is < blockEnd, folding each into the
+   * candidate's record. Returns the index where it stopped.
+   */
+  private scanRange(
+    l: PostingList,
+    start: number,
+    blockEnd: number,
+    simv: number,
+    asOfMs: number,
+    rankBase: number,
+    stamp: number,
+    level: number,
+    w: number,
+    mand: boolean,
+    thr: number,
+  ): number {
+    const st = this.st;
+    const touched = this.touched;
+    const cand = l.cand;
+    const la = l.la;
+    const ev = l.ev;
+    const ex = l.ex;
+    const n = l.len;
+    const g = simv * l.factor;
+    const hiThr = thr + DELTA;
+    const loThr = thr - DELTA;
+    const unchecked = l.factor === l.factor && l.extreme === 0 && ex === null && l.maxEv <= asOfMs;
+    let nTouched = this.nTouched;
+    let i = start;
+    if (unchecked) {
+      // no date can exclude a posting of this list: read cand and la only
+      for (; i < n; i++) {
+        const c = cand[i];
+        if (c >= blockEnd) break;
+        const v = la[i] * g;
+        const o = c * REC;
+        if (st[o] !== stamp) {
+          if (st[o] < rankBase) {
+            st[o + 2] = 0;
+            st[o + 3] = 0;
+            touched[nTouched++] = c;
+          }
+          st[o] = stamp;
+          st[o + 1] = v;
+          const cov = v < level ? v / level : 1;
+          st[o + 2] += w * cov;
+          if (mand) st[o + 3] += (cov >= hiThr ? 1 : 0) + (cov >= loThr ? MAYBE : 0);
+        } else {
+          const b = st[o + 1];
+          if (v > b && b < level) {
+            st[o + 1] = v;
+            const covOld = b / level;
+            const cov = v < level ? v / level : 1;
+            st[o + 2] += w * (cov - covOld);
+            if (mand) st[o + 3] += (cov >= hiThr && covOld < hiThr ? 1 : 0) + (cov >= loThr && covOld < loThr ? MAYBE : 0);
+          }
+        }
+      }
+    } else {
+      for (; i < n; i++) {
+        const c = cand[i];
+        if (c >= blockEnd) break;
+        if (ev[i] > asOfMs || (ex !== null && ex[i] <= asOfMs)) continue;
+        let v = la[i] * g;
+        if (!(v === v)) v = simv * this.exactStrength(l, i, asOfMs); // out of the fast path's range
+        const o = c * REC;
+        if (st[o] !== stamp) {
+          if (st[o] < rankBase) {
+            st[o + 2] = 0;
+            st[o + 3] = 0;
+            touched[nTouched++] = c;
+          }
+          st[o] = stamp;
+          st[o + 1] = v;
+          const cov = v < level ? v / level : 1;
+          st[o + 2] += w * cov;
+          if (mand) st[o + 3] += (cov >= hiThr ? 1 : 0) + (cov >= loThr ? MAYBE : 0);
+        } else {
+          const b = st[o + 1];
+          if (v > b && b < level) {
+            st[o + 1] = v;
+            const covOld = b / level;
+            const cov = v < level ? v / level : 1;
+            st[o + 2] += w * (cov - covOld);
+            if (mand) st[o + 3] += (cov >= hiThr && covOld < hiThr ? 1 : 0) + (cov >= loThr && covOld < loThr ? MAYBE : 0);
+          }
+        }
+      }
+    }
+    this.nTouched = nTouched;
+    return i;
+  }
+
+  /**
+   * Benchmark aid: one bare pass over every posting the job touches (reads cand and la, plus the
+   * dates where `rank` must check them too; no per-candidate work). Returns a checksum.
+   */
+  scanFloor(job: JobRequirements, sim: SimilarityLookup, asOf: Date): number {
+    const asOfMs = asOf.getTime();
+    const stamp = this.stampCounter++;
+    let acc = 0;
+    for (const r of job.requirements) {
+      const cs = this.compile(sim.similarTo(r.skillId));
+      for (let j = 0; j < cs.lists.length; j++) {
+        const l = this.lists[cs.lists[j]];
+        this.prepareList(l, asOfMs, stamp);
+        const g = cs.sims[j] * l.factor;
+        const { cand, ev, ex, la } = l;
+        const n = l.len;
+        if (ex === null && l.maxEv <= asOfMs) {
+          for (let i = 0; i < n; i++) acc += la[i] * g + cand[i];
+        } else {
+          for (let i = 0; i < n; i++) {
+            if (ev[i] > asOfMs || (ex !== null && ex[i] <= asOfMs)) continue;
+            acc += la[i] * g + cand[i];
+          }
+        }
+      }
+    }
+    return acc;
+  }
+
+  // ------------------------------------------------------------------ selection
+
+  private select(
+    options: RankOptions,
+    reqs: readonly Requirement[],
+    compiled: readonly CompiledSim[],
+    asOfMs: number,
+    rankBase: number,
+    nTouched: number,
+    W: number,
+    nMand: number,
+    allMeet: boolean,
+  ): RankResult<RankedCandidate> {
+    const k1 = options.first + 1;
+    const minScore = options.minScore ?? null;
+    const cursor = options.after ?? null;
+    const cursorKey = cursor === null ? 0 : cursor.score + (cursor.meetsMandatory ? 2 : 0);
+    const flags = this.flags;
+    const st = this.st;
+    const invW = W > 0 ? 1 / W : 0;
+    const sureAll = nMand;
+    const maybeAll = nMand * MAYBE;
+
+    const exact = (c: number): void => {
+      if (this.exactStamp[c] === rankBase) return;
+      const r = this.exactEval(c, reqs, compiled, asOfMs);
+      this.exactScore[c] = r.score;
+      this.exactMeets[c] = r.meets ? 1 : 0;
+      this.exactStamp[c] = rankBase;
+    };
+    const ranked = (c: number): RankedCandidate => ({
+      candidateId: this.idOf[c] as string,
+      score: this.exactScore[c],
+      meetsMandatory: this.exactMeets[c] === 1,
+    });
+
+    // S = touched, active, ≥ minScore, after the cursor; keep a min-heap of the k1 largest lower bounds
+    const sOrd = this.sOrd;
+    const sHi = this.sHi;
+    let nS = 0;
+    let touchedActive = 0;
+    let touchedPassing = 0;
+    const heap = new Float64Array(k1);
+    let heapSize = 0;
+
+    for (let t = 0; t < nTouched; t++) {
+      const c = this.touched[t];
+      if (flags[c] !== ACTIVE) continue;
+      touchedActive++;
+      const o = c * REC;
+      const s = st[o + 2] * invW;
+      let lo = s - DELTA;
+      let hi = s + DELTA;
+      if (!allMeet) {
+        const counts = st[o + 3];
+        const maybe = Math.floor(counts / MAYBE);
+        const sure = counts - maybe * MAYBE;
+        if (sure === sureAll) lo += 2;
+        if (maybe * MAYBE === maybeAll) hi += 2;
+      } else {
+        lo += 2;
+        hi += 2;
+      }
+      if (minScore !== null) {
+        if (s + DELTA < minScore) continue;
+        if (s - DELTA < minScore) {
+          exact(c);
+          if (!(this.exactScore[c] >= minScore)) continue;
+        }
+      }
+      touchedPassing++;
+      if (cursor !== null) {
+        if (lo > cursorKey + DELTA) continue; // surely before the cursor
+        if (hi >= cursorKey - DELTA) {
+          exact(c);
+          if (!(compareRanked(ranked(c), cursor) > 0)) continue;
+        }
+      }
+      if (this.exactStamp[c] === rankBase) lo = hi = this.exactScore[c] + (this.exactMeets[c] === 1 ? 2 : 0);
+      if (heapSize === k1 && hi < heap[0]) continue; // k1 candidates are surely better
+      sOrd[nS] = c;
+      sHi[nS] = hi;
+      nS++;
+      if (heapSize < k1) {
+        let i = heapSize++;
+        heap[i] = lo;
+        while (i > 0) {
+          const p = (i - 1) >> 1;
+          if (heap[p] <= heap[i]) break;
+          const tmp = heap[p];
+          heap[p] = heap[i];
+          heap[i] = tmp;
+          i = p;
+        }
+      } else if (lo > heap[0]) {
+        heap[0] = lo;
+        let i = 0;
+        for (;;) {
+          const a = 2 * i + 1;
+          if (a >= heapSize) break;
+          const b = a + 1;
+          const m = b < heapSize && heap[b] < heap[a] ? b : a;
+          if (heap[i] <= heap[m]) break;
+          const tmp = heap[m];
+          heap[m] = heap[i];
+          heap[i] = tmp;
+          i = m;
+        }
+      }
+    }
+    const theta = heapSize < k1 ? -Infinity : heap[0];
+
+    const untouchedActive = this.activeCount - touchedActive;
+    const totalCount = minScore === null ? this.activeCount : touchedPassing + (0 >= minScore ? untouchedActive : 0);
+
+    const pool: RankedCandidate[] = [];
+    for (let i = 0; i < nS; i++) {
+      if (sHi[i] >= theta) {
+        const c = sOrd[i];
+        exact(c);
+        pool.push(ranked(c));
+      }
+    }
+    // candidates untouched by the job: score 0, meetsMandatory = allMeet, in id order
+    const untouchedKey = allMeet ? 2 : 0;
+    if (untouchedActive > 0 && untouchedKey >= theta && (minScore === null || 0 >= minScore)) {
+      for (const id of this.untouchedAfter(cursor, allMeet, k1, rankBase)) pool.push({ candidateId: id, score: 0, meetsMandatory: allMeet });
+    }
+    pool.sort(compareRanked);
+    return { items: pool.slice(0, options.first), totalCount, hasNextPage: pool.length > options.first };
+  }
+
+  /** Up to `limit` active candidates not touched by the current rank, after the cursor, in id order. */
+  private untouchedAfter(cursor: RankedCandidate | null, allMeet: boolean, limit: number, rankBase: number): string[] {
+    const probe: RankedCandidate = { candidateId: '', score: 0, meetsMandatory: allMeet };
+    let startId: string | null = null;
+    if (cursor !== null) {
+      const cmpKey = compareRanked(probe, { ...cursor, candidateId: '' });
+      if (cmpKey < 0) return []; // the untouched key is before the cursor
+      if (cmpKey === 0) startId = cursor.candidateId; // same key: ids after the cursor's
+    }
+    this.mergeSorted();
+    const sorted = this.sorted;
+    let i = 0;
+    if (startId !== null) {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((this.idOf[sorted[mid]] as string) <= startId) lo = mid + 1;
+        else hi = mid;
+      }
+      i = lo;
+    }
+    const out: string[] = [];
+    for (; i < sorted.length && out.length < limit; i++) {
+      const c = sorted[i];
+      if (this.flags[c] === ACTIVE && this.st[c * REC] < rankBase) out.push(this.idOf[c] as string);
+    }
+    return out;
+  }
+
+  /** The engine's arithmetic for one candidate, from the stored postings. */
+  private exactEval(o: number, reqs: readonly Requirement[], compiled: readonly CompiledSim[], asOfMs: number): { score: number; meets: boolean } {
+    const start = this.poolStart[o];
+    const end = start + this.poolCount[o];
+    const covs = new Float64Array(reqs.length);
+    let meets = true;
+    for (let ri = 0; ri < reqs.length; ri++) {
+      const byOrd = compiled[ri].byOrd;
+      let bestRaw = 0;
+      for (let p = start; p < end; p++) {
+        const lo = this.pool[p];
+        if (p > start && this.pool[p - 1] === lo) continue;
+        const simv = byOrd.get(lo >> 1);
+        if (simv === undefined) continue;
+        const l = this.lists[lo];
+        for (let i = lowerBound(l.cand, l.len, o); i < l.len && l.cand[i] === o; i++) {
+          const raw = simv * this.exactStrength(l, i, asOfMs);
+          if (raw > bestRaw) bestRaw = raw;
+        }
+      }
+      covs[ri] = coverageOf(bestRaw, reqs[ri].level);
+      if (reqs[ri].mandatory && !(covs[ri] >= this.config.mandatoryThreshold)) meets = false;
+    }
+    return { score: weightedScore(reqs, covs), meets };
+  }
+
+  private exactStrength(l: PostingList, i: number, asOfMs: number): number {
+    const code = l.code[i];
+    return strengthAt(code >> 3, this.conf[code & 7], l.ev[i], l.ex === null ? Infinity : l.ex[i], asOfMs, l.hl);
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private compile(map: ReadonlyMap<string, SimilarityEntry>): CompiledSim {
+    const cached = this.compiled.get(map);
+    if (cached !== undefined && cached.skillCount === this.lists.length) return cached;
+    const lists: number[] = [];
+    const sims: number[] = [];
+    const byOrd = new Map<number, number>();
+    for (const [skillId, e] of map) {
+      const s = this.skillOrd.get(skillId);
+      if (s === undefined || !(e.sim > 0)) continue;
+      lists.push(2 * s, 2 * s + 1);
+      sims.push(e.sim, e.sim);
+      byOrd.set(s, e.sim);
+    }
+    const c: CompiledSim = { lists: Int32Array.from(lists), sims: Float64Array.from(sims), byOrd, skillCount: this.lists.length };
+    this.compiled.set(map, c);
+    for (const l of lists) this.refreshList(this.lists[l]);
+    return c;
+  }
+
+  /**
+   * Re-reads the half-life of a list's skill and recomputes its la values if it changed.
+   * Called when a similarity map is compiled (the maps of `SimilarityIndex` are replaced on every
+   * taxonomy change) and by `refreshHalfLives`.
+   */
+  private refreshList(l: PostingList): void {
+    if (l.len === 0) return;
+    const hl = this.halfLife(l.skillId);
+    if (hl === l.hl) return;
+    l.hl = hl;
+    l.extreme = 0;
+    l.stamp = -1;
+    for (let i = 0; i < l.len; i++) {
+      const code = l.code[i];
+      l.la[i] = this.laOf((code >> 3) * this.conf[code & 7], l.ev[i], hl, l);
+    }
+  }
+
+  /** The per-rank decay factor of a list: 2^(−(asOf − epoch) / hl months), NaN when out of range. */
+  private prepareList(l: PostingList, asOfMs: number, stamp: number): void {
+    if (l.stamp === stamp) return;
+    l.stamp = stamp;
+    if (l.len === 0) return;
+    if (l.hl !== l.hl) this.refreshList(l);
+    if (l.factorAsOf === asOfMs && l.factorHl === l.hl) return;
+    const y = -(asOfMs - this.epochMs) / (MS_PER_MONTH * l.hl);
+    l.factor = Math.abs(y) > MAX_EXP ? NaN : Math.pow(2, y);
+    l.factorAsOf = asOfMs;
+    l.factorHl = l.hl;
+  }
+
+  private laOf(lc: number, evMs: number, hl: number, l: PostingList): number {
+    const x = (evMs - this.epochMs) / (MS_PER_MONTH * hl);
+    if (!(Math.abs(x) <= MAX_EXP)) {
+      l.extreme++;
+      return NaN;
+    }
+    return lc * Math.pow(2, x);
+  }
+
+  private append(l: PostingList, o: number, e: EvidenceItem, code: number, lc: number): void {
+    if (l.len === l.cand.length) resizeList(l, Math.max(8, Math.ceil(l.len * 1.5)));
+    const i = l.len++;
+    const evMs = e.evidencedAt.getTime();
+    l.cand[i] = o;
+    l.ev[i] = evMs;
+    if (l.ex !== null) l.ex[i] = expiryMs(e.expiresAt);
+    l.code[i] = code;
+    if (evMs > l.maxEv) l.maxEv = evMs;
+    if (l.hl !== l.hl) {
+      try {
+        l.hl = this.halfLife(l.skillId);
+      } catch {
+        l.hl = NaN; // resolved at the first rank that uses the skill
+      }
+      if (l.hl === l.hl) for (let j = 0; j < i; j++) l.la[j] = this.laOf((l.code[j] >> 3) * this.conf[l.code[j] & 7], l.ev[j], l.hl, l);
+    }
+    l.la[i] = l.hl === l.hl ? this.laOf(lc, evMs, l.hl, l) : NaN;
+    this.postingCount++;
+  }
+
+  private skillOrdinal(skillId: string): number {
+    let s = this.skillOrd.get(skillId);
+    if (s === undefined) {
+      s = this.lists.length >> 1;
+      this.skillOrd.set(skillId, s);
+      this.lists.push(newList(skillId, false), newList(skillId, true));
+    }
+    return s;
+  }
+
+  private kill(o: number): void {
+    const wasActive = this.flags[o] === ACTIVE;
+    this.flags[o] = 0;
+    this.live--;
+    if (wasActive) this.activeCount--;
+    this.deadOrds++;
+    // idOf[o] is kept until the next renumbering: the id-sorted list may still hold o
+    const start = this.poolStart[o];
+    const end = start + this.poolCount[o];
+    for (let p = start; p < end; p++) {
+      const l = this.lists[this.pool[p]];
+      l.dead++;
+      this.deadPostings++;
+      if (p + 1 < end && this.pool[p + 1] === this.pool[p]) continue;
+      if (l.dead > Math.max(this.minDeadPerList, l.len >> 2)) this.compactList(l, null, false);
+    }
+  }
+
+  /** Drops tombstones of a list; with `remap`, also renumbers candidate ordinals. */
+  private compactList(l: PostingList, remap: Int32Array | null, trim: boolean): void {
+    let w = 0;
+    let extreme = 0;
+    let maxEv = -Infinity;
+    const ex = l.ex;
+    for (let i = 0; i < l.len; i++) {
+      const c = l.cand[i];
+      if ((this.flags[c] & ALIVE) === 0) continue;
+      l.cand[w] = remap === null ? c : remap[c];
+      l.ev[w] = l.ev[i];
+      if (ex !== null) ex[w] = ex[i];
+      l.la[w] = l.la[i];
+      l.code[w] = l.code[i];
+      if (!(l.la[w] === l.la[w]) && l.hl === l.hl) extreme++;
+      if (l.ev[w] > maxEv) maxEv = l.ev[w];
+      w++;
+    }
+    this.deadPostings -= l.len - w;
+    this.postingCount -= l.len - w;
+    l.len = w;
+    l.dead = 0;
+    l.extreme = extreme;
+    l.maxEv = maxEv;
+    if (trim && l.cand.length !== w) resizeList(l, w);
+  }
+
+  private maybeCompactOrdinals(): void {
+    if (this.deadOrds > this.minDeadOrdinals && this.deadOrds > this.live) this.renumber(false);
+  }
+
+  private renumber(trim: boolean): void {
+    this.mergeSorted();
+    const remap = new Int32Array(this.nOrd).fill(-1);
+    let n = 0;
+    for (let o = 0; o < this.nOrd; o++) if ((this.flags[o] & ALIVE) !== 0) remap[o] = n++;
+    for (const l of this.lists) this.compactList(l, remap, trim);
+    const flags = new Uint8Array(n);
+    const idOf: (string | undefined)[] = new Array<string | undefined>(n);
+    const poolStart = new Int32Array(n);
+    const poolCount = new Int32Array(n);
+    let poolSize = 0;
+    for (let o = 0; o < this.nOrd; o++) if (remap[o] >= 0) poolSize += this.poolCount[o];
+    const pool = new Int32Array(Math.max(16, poolSize));
+    let pl = 0;
+    for (let o = 0; o < this.nOrd; o++) {
+      const m = remap[o];
+      if (m < 0) continue;
+      flags[m] = this.flags[o];
+      const id = this.idOf[o] as string;
+      idOf[m] = id;
+      this.ordOf.set(id, m);
+      poolStart[m] = pl;
+      poolCount[m] = this.poolCount[o];
+      pool.set(this.pool.subarray(this.poolStart[o], this.poolStart[o] + this.poolCount[o]), pl);
+      pl += this.poolCount[o];
+    }
+    const sorted: number[] = [];
+    for (const o of this.sorted) if (remap[o] >= 0) sorted.push(remap[o]);
+    this.sorted = Int32Array.from(sorted);
+    this.flags = flags;
+    this.poolStart = poolStart;
+    this.poolCount = poolCount;
+    this.nOrd = n;
+    this.deadOrds = 0;
+    this.deadPostings = 0;
+    this.allocOrdArrays(trim ? Math.max(16, n) : Math.max(1024, Math.ceil(n * 1.25)));
+    this.idOf = idOf;
+    this.pool = pool;
+    this.poolLen = pl;
+  }
+
+  /** Merges pending ordinals into the id-sorted list (dropping dead ones). */
+  private mergeSorted(): void {
+    const alive = (o: number): boolean => (this.flags[o] & ALIVE) !== 0;
+    if (this.pending.length === 0) return;
+    const ids = this.idOf;
+    const pend = this.pending.filter(alive).sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
+    const out = new Int32Array(this.sorted.length + pend.length);
+    let n = 0;
+    let j = 0;
+    for (let i = 0; i < this.sorted.length; i++) {
+      const o = this.sorted[i];
+      if (!alive(o)) continue;
+      const id = ids[o] as string;
+      while (j < pend.length && (ids[pend[j]] as string) < id) out[n++] = pend[j++];
+      out[n++] = o;
+    }
+    while (j < pend.length) out[n++] = pend[j++];
+    this.sorted = out.slice(0, n);
+    this.pending = [];
+  }
+
+  private ensurePool(size: number): void {
+    if (size <= this.pool.length) return;
+    const p = new Int32Array(Math.max(size, Math.ceil(this.pool.length * 1.5)));
+    p.set(this.pool.subarray(0, this.poolLen));
+    this.pool = p;
+  }
+
+  private ensureOrdCapacity(n: number): void {
+    if (n <= this.flags.length) return;
+    this.allocOrdArrays(Math.max(n, Math.ceil(this.flags.length * 1.5)));
+  }
+
+  /** (Re)allocates the per-ordinal arrays with `cap` slots, keeping flags and pool slices of ordinals < nOrd. */
+  private allocOrdArrays(cap: number): void {
+    const keep = Math.min(this.nOrd, this.flags.length, cap);
+    const flags = new Uint8Array(cap);
+    flags.set(this.flags.subarray(0, keep));
+    const poolStart = new Int32Array(cap);
+    poolStart.set(this.poolStart.subarray(0, keep));
+    const poolCount = new Int32Array(cap);
+    poolCount.set(this.poolCount.subarray(0, keep));
+    this.flags = flags;
+    this.poolStart = poolStart;
+    this.poolCount = poolCount;
+    this.st = new Float64Array(cap * REC);
+    this.exactStamp = new Float64Array(cap);
+    this.exactScore = new Float64Array(cap);
+    this.exactMeets = new Uint8Array(cap);
+    this.touched = new Int32Array(cap);
+    this.sOrd = new Int32Array(cap);
+    this.sHi = new Float64Array(cap);
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DomainEvents } from '../common/events/domain-events.service';
+import { DEFAULT_MATCH_CONFIG, MatchConfig } from '../domain/matching/match-config';
+import { MatchIndex } from '../domain/matching/match-index';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { MatchEvidenceRepository } from './match-evidence.repository';
+
+/**
+ * Every candidate's evidence in memory (the engine's typed-array MatchIndex), built at boot and
+ * updated after each committed change to a candidate, their evidence or credentials.
+ */
+@Injectable()
+export class MatchIndexService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('MatchIndex');
+  readonly config: MatchConfig = DEFAULT_MATCH_CONFIG;
+  private indexValue: MatchIndex;
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly evidence: MatchEvidenceRepository,
+    private readonly taxonomy: TaxonomyService,
+    private readonly events: DomainEvents,
+  ) {
+    this.indexValue = this.newIndex();
+  }
+
+  get index(): MatchIndex {
+    return this.indexValue;
+  }
+
+  /** Resolves once every update queued so far is applied (tests and read-your-writes). */
+  settled(): Promise<void> {
+    return this.pending;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.events.on('candidate.changed', ({ candidateIds }) => {
+      this.pending = this.pending.then(() => this.refresh(candidateIds)).catch((error: unknown) => this.logger.error(`match index refresh failed: ${String(error)}`));
+    });
+    await this.rebuild();
+  }
+
+  async rebuild(): Promise<void> {
+    const started = Date.now();
+    const index = this.newIndex();
+    for (const c of await this.evidence.load()) index.upsertCandidate(c.id, c.discoverable, c.evidence);
+    this.indexValue = index;
+    const stats = index.stats();
+    this.logger.log(`match index built in ${Date.now() - started} ms: ${stats.candidates} candidates, ${stats.postings} postings, ${(index.memoryBytes() / 1e6).toFixed(1)} MB`);
+  }
+
+  async refresh(candidateIds: readonly string[]): Promise<void> {
+    const loaded = await this.evidence.load(candidateIds);
+    const present = new Set(loaded.map((c) => c.id));
+    for (const id of candidateIds) if (!present.has(id)) this.indexValue.removeCandidate(id);
+    for (const c of loaded) this.indexValue.upsertCandidate(c.id, c.discoverable, c.evidence);
+  }
+
+  private newIndex(): MatchIndex {
+    return new MatchIndex({ halfLife: (skillId) => this.taxonomy.halfLifeOf(skillId), config: this.config });
+  }
+}

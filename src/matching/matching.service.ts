@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { AppException } from '../common/errors/app.exception';
+import { isUuid } from '../common/loaders/group-by';
+import { ConnectionShape } from '../common/pagination/connection.factory';
+import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
+import { matchCandidate, skillGap, skillProfile } from '../domain/matching/match-engine';
+import { CandidateMatch, Requirement, SkillStrength } from '../domain/matching/match-types';
+import { JobRequirementObject } from '../jobs/job-requirement.object';
+import { JobObject } from '../jobs/job.object';
+import { JobService } from '../jobs/job.service';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { CandidateMatchObject, RequirementMatchObject } from './candidate-match.object';
+import { MatchEvidenceRepository } from './match-evidence.repository';
+import { MatchIndexService } from './match-index.service';
+import { GapReason, MatchVia } from './match-via.enum';
+import { MatchCandidateArgs } from './match-candidate.args';
+import { RankCandidatesArgs } from './rank-candidates.args';
+import { SkillGapObject } from './skill-gap.object';
+
+function toRequirement(r: JobRequirementObject): Requirement {
+  return { id: r.id, skillId: r.skillId, level: r.level, weight: r.weight, mandatory: r.mandatory };
+}
+
+/** Loads through repositories and the in-memory indexes, calls the pure matching engine, maps results. */
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly jobs: JobService,
+    private readonly evidence: MatchEvidenceRepository,
+    private readonly index: MatchIndexService,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  private halfLife = (skillId: string): number => this.taxonomy.halfLifeOf(skillId);
+
+  async rank(args: RankCandidatesArgs): Promise<ConnectionShape<CandidateMatchObject>> {
+    const cursor = args.after ? this.decodeRankCursor(args.after) : null;
+    const asOf = args.asOf ?? cursor?.asOf ?? new Date();
+    const { job, requirements } = await this.requireJob(args.jobId);
+    await this.index.settled();
+    const engineJob = { requirements: requirements.map(toRequirement) };
+    const page = this.index.index.rank(engineJob, this.taxonomy.similarity, asOf, {
+      first: args.first,
+      after: cursor ? { meetsMandatory: cursor.meetsMandatory, score: cursor.score, candidateId: cursor.candidateId } : null,
+      minScore: args.minScore ?? null,
+    });
+    const loaded = new Map((await this.evidence.load(page.items.map((i) => i.candidateId))).map((c) => [c.id, c]));
+    const edges = page.items.flatMap((item) => {
+      const candidate = loaded.get(item.candidateId);
+      if (!candidate) return [];
+      const explained = matchCandidate(candidate, engineJob, this.taxonomy.similarity, this.halfLife, asOf, this.index.config);
+      const node = this.toMatchObject({ ...explained, score: item.score, meetsMandatory: item.meetsMandatory }, job, requirements);
+      return [{ node, cursor: encodeCursor([asOf.toISOString(), item.meetsMandatory, item.score, item.candidateId]) }];
+    });
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    };
+  }
+
+  async match(args: MatchCandidateArgs): Promise<CandidateMatchObject> {
+    const { job, requirements } = await this.requireJob(args.jobId);
+    const candidate = await this.requireCandidate(args.candidateId);
+    const asOf = args.asOf ?? new Date();
+    const result = matchCandidate(candidate, { requirements: requirements.map(toRequirement) }, this.taxonomy.similarity, this.halfLife, asOf, this.index.config);
+    return this.toMatchObject(result, job, requirements);
+  }
+
+  async gap(args: MatchCandidateArgs): Promise<SkillGapObject> {
+    const { job, requirements } = await this.requireJob(args.jobId);
+    const candidate = await this.requireCandidate(args.candidateId);
+    const asOf = args.asOf ?? new Date();
+    const result = skillGap(candidate, { requirements: requirements.map(toRequirement) }, this.taxonomy.similarity, this.halfLife, asOf, this.index.config);
+    const byId = new Map(requirements.map((r) => [r.id, r]));
+    return {
+      candidateId: candidate.id,
+      job,
+      score: result.score,
+      gaps: result.gaps.map((g) => ({ requirement: byId.get(g.requirementId)!, coverage: g.coverage, reason: g.reason as GapReason, shortfall: g.shortfall })),
+    };
+  }
+
+  async profile(candidateId: string, asOf: Date | null | undefined): Promise<SkillStrength[]> {
+    const [candidate] = await this.evidence.load([candidateId]);
+    if (!candidate) return [];
+    return skillProfile(candidate.evidence, this.halfLife, asOf ?? new Date(), this.index.config).sort(
+      (a, b) => b.strength - a.strength || a.skillId.localeCompare(b.skillId),
+    );
+  }
+
+  private toMatchObject(result: CandidateMatch, job: JobObject, requirements: JobRequirementObject[]): CandidateMatchObject {
+    return {
+      candidateId: result.candidateId,
+      job,
+      score: result.score,
+      meetsMandatory: result.meetsMandatory,
+      asOf: result.asOf,
+      requirements: result.requirements.map(
+        (m, i): RequirementMatchObject => ({
+          requirement: requirements[i],
+          coverage: m.coverage,
+          via: m.via as MatchVia,
+          matchedSkillId: m.matchedSkillId,
+          credentialId: m.credentialId,
+          decay: m.decay,
+          evidencedAt: m.evidencedAt,
+          similarity: m.sim,
+          strength: m.strength,
+        }),
+      ),
+    };
+  }
+
+  private async requireJob(jobId: string): Promise<{ job: JobObject; requirements: JobRequirementObject[] }> {
+    if (!isUuid(jobId)) throw AppException.notFound('Job', jobId, 'jobId');
+    return this.jobs.requireWithRequirements(jobId, 'jobId');
+  }
+
+  private async requireCandidate(candidateId: string) {
+    const [candidate] = isUuid(candidateId) ? await this.evidence.load([candidateId]) : [];
+    if (!candidate) throw AppException.notFound('Candidate', candidateId, 'candidateId');
+    return candidate;
+  }
+
+  private decodeRankCursor(after: string): { asOf: Date; meetsMandatory: boolean; score: number; candidateId: string } {
+    const [asOf, meetsMandatory, score, candidateId] = decodeCursor(after, 'after', 4);
+    const date = typeof asOf === 'string' ? new Date(asOf) : null;
+    if (!date || Number.isNaN(date.getTime()) || typeof meetsMandatory !== 'boolean' || typeof score !== 'number' || typeof candidateId !== 'string') {
+      throw AppException.badInput('after', 'after: malformed cursor');
+    }
+    return { asOf: date, meetsMandatory, score, candidateId };
+  }
+}

@@ -1,0 +1,122 @@
+import { ok, startTestApp, TestApp } from './support/test-app';
+
+/** A half-life (months) that makes exactly 365 days one half-life. */
+const YEAR_HALF_LIFE = 365 / 30.436875;
+
+describe('matching: ranking, explanations, gaps and profiles', () => {
+  let t: TestApp;
+  let x: string;
+  let y: string;
+  let jobId: string;
+  let a: string;
+  let b: string;
+  let c: string;
+
+  const evidence = (candidateId: string, skillId: string, level: number, source: string, evidencedAt: string) =>
+    t.gql(`mutation($input: AddSkillEvidenceInput!) { addSkillEvidence(input: $input) { id } }`, { input: { candidateId, skillId, level, source, evidencedAt } }).then(ok);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const skill = async (name: string) =>
+      ok(await t.gql(`mutation($input: CreateSkillInput!) { createSkill(input: $input) { id } }`, { input: { name, category: 'TECHNICAL', halfLifeMonths: YEAR_HALF_LIFE } })).createSkill.id;
+    x = await skill('Matching test skill X');
+    y = await skill('Matching test skill Y');
+    jobId = ok(
+      await t.gql(`mutation($input: CreateJobInput!) { createJob(input: $input) { id } }`, {
+        input: { title: 'Matching test job', requirements: [{ skillId: x, level: 4, weight: 2, mandatory: true }, { skillId: y, level: 2, weight: 1 }] },
+      }),
+    ).createJob.id;
+    const candidate = async (name: string) => ok(await t.gql(`mutation($n: String!) { createCandidate(input: { name: $n }) { id } }`, { n: name })).createCandidate.id;
+    a = await candidate('Match A');
+    b = await candidate('Match B');
+    c = await candidate('Match C');
+    await evidence(a, x, 4, 'ASSESSMENT', '2024-01-01T00:00:00Z'); // one half-life old at asOf: strength 2, coverage 0.5
+    await evidence(b, x, 5, 'EXPERIENCE', '2024-12-31T00:00:00Z'); // fresh: 4.5 / 4 -> coverage 1
+    await evidence(b, y, 2, 'SELF_REPORTED', '2024-12-31T00:00:00Z'); // 1.2 / 2 -> coverage 0.6
+    await evidence(c, y, 2, 'ASSESSMENT', '2024-12-31T00:00:00Z'); // coverage 1 on Y only
+  });
+  afterAll(() => t.close());
+
+  const RANK = `query($job: ID!, $first: Int, $after: String, $asOf: DateTime, $min: Float) {
+    rankCandidates(jobId: $job, first: $first, after: $after, asOf: $asOf, minScore: $min) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score meetsMandatory candidate { id } } } } }`;
+
+  it('ranks those who meet the mandatory requirement first, then by score, then by id, across pages', async () => {
+    const [first, second] = [a, c].sort();
+    const page1 = ok(await t.gql(RANK, { job: jobId, first: 2, asOf: '2024-12-31T00:00:00Z', min: 0.3 })).rankCandidates;
+    expect(page1.totalCount).toBe(3);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    expect(page1.edges.map((e: any) => [e.node.candidate.id, e.node.meetsMandatory])).toEqual([[b, true], [first, false]]);
+    expect(page1.edges[0].node.score).toBeCloseTo((2 * 1 + 1 * 0.6) / 3, 12);
+    expect(page1.edges[1].node.score).toBeCloseTo(1 / 3, 12);
+    const page2 = ok(await t.gql(RANK, { job: jobId, first: 2, after: page1.pageInfo.endCursor, min: 0.3 })).rankCandidates;
+    expect(page2.edges.map((e: any) => e.node.candidate.id)).toEqual([second]);
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('explains each requirement: coverage, via, decay, evidence date', async () => {
+    const m = ok(
+      await t.gql(`query($c: ID!, $j: ID!) { matchCandidate(candidateId: $c, jobId: $j, asOf: "2024-12-31T00:00:00Z") {
+        score meetsMandatory asOf job { id } candidate { id }
+        requirements { coverage via decay evidencedAt matchedSkill { id } credential { id } requirement { skill { id } } } } }`, { c: a, j: jobId }),
+    ).matchCandidate;
+    expect(m.score).toBeCloseTo(1 / 3, 12);
+    expect(m.meetsMandatory).toBe(false);
+    expect(m.asOf).toBe('2024-12-31T00:00:00.000Z');
+    expect(m.requirements[0]).toMatchObject({ via: 'EXACT', evidencedAt: '2024-01-01T00:00:00.000Z', matchedSkill: { id: x }, credential: null, requirement: { skill: { id: x } } });
+    expect(m.requirements[0].coverage).toBeCloseTo(0.5, 12);
+    expect(m.requirements[0].decay).toBeCloseTo(0.5, 12);
+    expect(m.requirements[1]).toEqual({ coverage: 0, via: 'NONE', decay: 0, evidencedAt: null, matchedSkill: null, credential: null, requirement: { skill: { id: y } } });
+  });
+
+  it('lists gaps with reasons, largest weighted shortfall first', async () => {
+    const g = ok(await t.gql(`query($c: ID!, $j: ID!) { skillGap(candidateId: $c, jobId: $j, asOf: "2024-12-31T00:00:00Z") { score gaps { coverage reason requirement { skill { id } } } } }`, { c: a, j: jobId })).skillGap;
+    expect(g.gaps.map((x: any) => [x.requirement.skill.id, x.reason])).toEqual([[x, 'DECAYED'], [y, 'MISSING']]);
+  });
+
+  it('reports a skill profile at asOf, and leaves out evidence dated after it', async () => {
+    const p = ok(await t.gql(`query($c: ID!) { candidate(id: $c) { skillProfile(asOf: "2024-12-31T00:00:00Z") { level strength source lastEvidencedAt skill { id } } } }`, { c: a })).candidate.skillProfile;
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatchObject({ level: 4, source: 'ASSESSMENT', skill: { id: x } });
+    expect(p[0].strength).toBeCloseTo(2, 12);
+    const before = ok(await t.gql(`query($c: ID!) { candidate(id: $c) { skillProfile(asOf: "2023-06-01T00:00:00Z") { level } } }`, { c: a })).candidate.skillProfile;
+    expect(before).toEqual([]);
+  });
+
+  it('never ranks a candidate who is not discoverable', async () => {
+    ok(await t.gql(`mutation($id: ID!) { updateCandidate(input: { id: $id, discoverable: false }) { id } }`, { id: b }));
+    const page = ok(await t.gql(RANK, { job: jobId, first: 10, asOf: '2024-12-31T00:00:00Z', min: 0.3 })).rankCandidates;
+    expect(page.edges.map((e: any) => e.node.candidate.id).sort()).toEqual([a, c].sort());
+    expect(page.totalCount).toBe(2);
+    ok(await t.gql(`mutation($id: ID!) { updateCandidate(input: { id: $id, discoverable: true }) { id } }`, { id: b }));
+  });
+
+  it('refuses bad arguments and unknown ids', async () => {
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ job: jobId, first: 0 }, 'BAD_USER_INPUT', 'first'],
+      [{ job: jobId, first: 101 }, 'BAD_USER_INPUT', 'first'],
+      [{ job: jobId, min: 1.5 }, 'BAD_USER_INPUT', 'minScore'],
+      [{ job: jobId, min: -0.1 }, 'BAD_USER_INPUT', 'minScore'],
+      [{ job: jobId, after: 'garbage' }, 'BAD_USER_INPUT', 'after'],
+      [{ job: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', 'jobId'],
+      [{ job: 'nope' }, 'NOT_FOUND', 'jobId'],
+    ];
+    for (const [vars, code, field] of cases) {
+      const r = await t.gql(RANK, vars);
+      expect({ vars, got: [r.errors?.[0].extensions?.code, r.errors?.[0].extensions?.field] }).toEqual({ vars, got: [code, field] });
+    }
+    const unknown = await t.gql(`query($j: ID!) { matchCandidate(candidateId: "00000000-0000-4000-8000-000000000000", jobId: $j) { score } }`, { j: jobId });
+    expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('ranks the seeded demo population for a seeded job', async () => {
+    const jobs = ok(await t.gql(`{ jobs(first: 1) { edges { node { id } } } }`)).jobs.edges;
+    const page = ok(await t.gql(RANK, { job: jobs[0].node.id, first: 20 })).rankCandidates;
+    expect(page.edges.length).toBe(20);
+    const scores = page.edges.map((e: any) => [e.node.meetsMandatory ? 1 : 0, e.node.score]);
+    for (let i = 1; i < scores.length; i++) {
+      expect(scores[i - 1][0] > scores[i][0] || (scores[i - 1][0] === scores[i][0] && scores[i - 1][1] >= scores[i][1])).toBe(true);
+    }
+    expect(page.edges[0].node.score).toBeGreaterThan(0);
+  });
+});
