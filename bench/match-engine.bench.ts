@@ -213,7 +213,7 @@ for (let j = 0; j < 10; j++) {
 
 // ------------------------------------------------------------------ 4. index build
 const h0 = heap();
-const index = new MatchIndex({ halfLife, config: DEFAULT_MATCH_CONFIG, ...(process.env.BENCH_BLOCK ? { blockSize: Number(process.env.BENCH_BLOCK) } : {}) });
+const index = new MatchIndex({ halfLife, config: DEFAULT_MATCH_CONFIG });
 const [, buildMs] = time(() => {
   for (const c of candidates) index.upsertCandidate(c.id, c.discoverable !== false, c.evidence);
 });

@@ -4,6 +4,7 @@ import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { BadgesModule } from './badges/badges.module';
 import { CandidatesModule } from './candidates/candidates.module';
 import { formatGraphqlError } from './common/errors/format-graphql-error';
 import { GraphqlContext } from './common/graphql-context';
@@ -74,6 +75,7 @@ export class AppModule {
         OccupationsModule,
         TaxonomyModule,
         MatchingModule,
+        BadgesModule,
         SeedModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],

@@ -11,7 +11,8 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '1mb' });
+  // room for a 1 MB credential document plus its JSON escaping; larger documents are refused by input validation
+  app.useBodyParser('json', { limit: '3mb' });
   app.enableShutdownHooks();
   return app;
 }

@@ -125,8 +125,8 @@ function setup(w: World, config: MatchConfig, compactEagerly: boolean) {
   const graph = SkillGraph.fromTaxonomy(w);
   const sim = new SimilarityIndex(graph);
   const halfLife = (id: string): number => (graph.has(id) ? graph.halfLifeOf(id) : 30);
-  // "eager": compaction after every removal and tiny cache blocks, to exercise those paths
-  const index = new MatchIndex({ halfLife, config, ...(compactEagerly ? { minDeadPerList: 0, minDeadOrdinals: 0, blockSize: 3 } : {}) });
+  // "eager": compaction after every removal, to exercise that path
+  const index = new MatchIndex({ halfLife, config, ...(compactEagerly ? { minDeadPerList: 0, minDeadOrdinals: 0 } : {}) });
   return { graph, sim, halfLife, index };
 }
 

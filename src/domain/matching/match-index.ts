@@ -60,8 +60,8 @@ export interface MatchIndexOptions {
   readonly minDeadPerList?: number;
   /** tuning/tests: ordinals are renumbered when dead ones exceed max(this, live); default 1024 */
   readonly minDeadOrdinals?: number;
-  /** tuning/tests: ordinals per cache block of the ranking pass; default 8192 */
-  readonly blockSize?: number;
+  /** tests: false disables top-k pruning (results are the same, only slower); default true */
+  readonly prune?: boolean;
 }
 
 export interface MatchIndexStats {
@@ -192,10 +192,41 @@ function lowerBound(a: Int32Array, len: number, x: number): number {
   return lo;
 }
 
+/** Keeps the `k` largest values seen in a min-heap `heap[0..size)`; returns the new size. */
+function heapPush(heap: Float64Array, size: number, k: number, x: number): number {
+  if (size < k) {
+    let i = size++;
+    heap[i] = x;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (heap[p] <= heap[i]) break;
+      const tmp = heap[p];
+      heap[p] = heap[i];
+      heap[i] = tmp;
+      i = p;
+    }
+    return size;
+  }
+  if (x > heap[0]) {
+    heap[0] = x;
+    let i = 0;
+    for (;;) {
+      const a = 2 * i + 1;
+      if (a >= size) break;
+      const b = a + 1;
+      const m = b < size && heap[b] < heap[a] ? b : a;
+      if (heap[i] <= heap[m]) break;
+      const tmp = heap[m];
+      heap[m] = heap[i];
+      heap[i] = tmp;
+      i = m;
+    }
+  }
+  return size;
+}
+
 /** per-candidate record in `st`: [last requirement stamp, best value for it, Σ w·coverage, mandatory counters] */
 const REC = 4;
-/** ordinals per cache block of the approximate pass (BLOCK × REC × 8 bytes = 256 KB of records) */
-const BLOCK = 8192;
 /** mandatory counters packed in one float: surely-met + MAYBE × maybe-met */
 const MAYBE = 1024;
 
@@ -206,7 +237,7 @@ export class MatchIndex {
   private readonly conf: Float64Array;
   private readonly minDeadPerList: number;
   private readonly minDeadOrdinals: number;
-  private readonly blockSize: number;
+  private readonly pruneEnabled: boolean;
 
   // candidates
   private readonly ordOf = new Map<string, number>();
@@ -239,6 +270,9 @@ export class MatchIndex {
   private touched = new Int32Array(0);
   private sOrd = new Int32Array(0);
   private sHi = new Float64Array(0);
+  private alive = new Uint8Array(0);
+  private allOnes = new Uint8Array(0);
+  private survivors = new Int32Array(0);
   private stampCounter = 1;
   private rowList = new Int32Array(64);
   private rowItem = new Int32Array(64);
@@ -252,7 +286,7 @@ export class MatchIndex {
     this.epochMs = options.epoch?.getTime() ?? DEFAULT_EPOCH;
     this.minDeadPerList = options.minDeadPerList ?? 32;
     this.minDeadOrdinals = options.minDeadOrdinals ?? 1024;
-    this.blockSize = Math.max(1, Math.floor(options.blockSize ?? BLOCK));
+    this.pruneEnabled = options.prune ?? true;
     this.ensureOrdCapacity(1024);
   }
 
@@ -367,6 +401,7 @@ export class MatchIndex {
     bytes += this.sorted.byteLength + this.pending.length * 8 + this.idOf.length * 8;
     bytes += this.st.byteLength + this.exactStamp.byteLength + this.exactScore.byteLength + this.exactMeets.byteLength;
     bytes += this.touched.byteLength + this.sOrd.byteLength + this.sHi.byteLength;
+    bytes += this.alive.byteLength + this.allOnes.byteLength + this.survivors.byteLength;
     for (const id of this.ordOf.keys()) bytes += 80 + 2 * id.length;
     for (const [id] of this.skillOrd) bytes += 80 + 2 * id.length;
     return bytes;
@@ -410,38 +445,126 @@ export class MatchIndex {
     for (const c of compiled) for (let j = 0; j < c.lists.length; j++) this.prepareList(this.lists[c.lists[j]], asOfMs, rankBase);
 
     // ---- 1. approximate pass: st[o] = [req stamp, best value, Σ w·cov, counters].
-    // Cache blocking: ordinals are processed in blocks of `blockSize` so that the random accesses to st
-    // stay in cache; each (requirement, list) pair keeps its position between blocks (lists are
-    // sorted by ordinal).
-    let nPairs = 0;
-    for (const c of compiled) nPairs += c.lists.length;
-    const pos = new Int32Array(nPairs);
+    // Order: mandatory requirements first, then by weight descending. Pruning (first page without
+    // minScore only): at checkpoints — after the last mandatory requirement, and when the weight
+    // still to come drops below 1/2 and 1/4 — θ = the (first+1)-th best lower bound of the key
+    // 2·meetsMandatory + score. Once even a candidate not seen yet cannot reach θ (its upper bound
+    // is 2·[may still meet] + remaining weight / W), the set is "closed": later postings are only
+    // folded for the surviving candidates (upper bound ≥ θ), which are also the only ones selected.
+    const order = reqs.map((_, i) => i).sort((a, b) => {
+      if (reqs[a].mandatory !== reqs[b].mandatory) return reqs[a].mandatory ? -1 : 1;
+      return reqs[b].weight - reqs[a].weight || a - b;
+    });
+    const prune = this.pruneEnabled && options.after == null && options.minScore == null && W > 0;
+    const invW = W > 0 ? 1 / W : 0;
+    let rest = W;
+    let mandDone = 0;
+    let closed = false;
+    let alive = this.allOnes;
+    let list = this.touched;
+    let nList = 0;
+    let checkedMand = !(nMand > 0 && !allMeet);
+    let checkedHalf = false;
+    let checkedQuarter = false;
     this.nTouched = 0;
-    const block = this.blockSize;
-    for (let blockEnd = block; blockEnd - block < this.nOrd; blockEnd += block) {
-      let pair = 0;
-      for (let ri = 0; ri < nReq; ri++) {
-        const req = reqs[ri];
-        const cs = compiled[ri];
-        const mand = req.mandatory && !allMeet;
-        for (let j = 0; j < cs.lists.length; j++, pair++) {
-          const l = this.lists[cs.lists[j]];
-          if (pos[pair] >= l.len) continue;
-          pos[pair] = this.scanRange(l, pos[pair], blockEnd, cs.sims[j], asOfMs, rankBase, rankBase + ri, req.level, req.weight, mand, thr);
+    for (let p = 0; p < nReq; p++) {
+      const ri = order[p];
+      const req = reqs[ri];
+      const cs = compiled[ri];
+      const mand = req.mandatory && !allMeet;
+      for (let j = 0; j < cs.lists.length; j++) {
+        const l = this.lists[cs.lists[j]];
+        if (l.len > 0) this.scanList(l, alive, cs.sims[j], asOfMs, rankBase, rankBase + ri, req.level, req.weight, mand, thr);
+      }
+      rest -= req.weight;
+      if (req.mandatory) mandDone++;
+      if (!closed) nList = this.nTouched;
+      if (!prune || p === nReq - 1) continue;
+      const fraction = rest * invW;
+      let atCheckpoint = false;
+      if (!checkedMand && mandDone === nMand) atCheckpoint = checkedMand = true;
+      if (!checkedHalf && fraction < 0.5) atCheckpoint = checkedHalf = true;
+      if (!checkedQuarter && fraction < 0.25) atCheckpoint = checkedQuarter = true;
+      if (!atCheckpoint) continue;
+      const survivors = this.checkpoint(list, nList, closed, options.first + 1, rankBase, invW, rest * invW, nMand, mandDone, allMeet);
+      if (survivors >= 0) {
+        if (!closed) {
+          closed = true;
+          alive = this.alive;
+          list = this.survivors;
         }
+        nList = survivors;
       }
     }
-    return this.select(options, reqs, compiled, asOfMs, rankBase, this.nTouched, W, nMand, allMeet);
+    try {
+      return this.select(options, reqs, compiled, asOfMs, rankBase, list, nList, W, nMand, allMeet);
+    } finally {
+      if (closed) for (let t = 0; t < nList; t++) this.alive[list[t]] = 0;
+    }
   }
 
   /**
-   * Scans postings [i, …) of `l` while their ordinal is < blockEnd, folding each into the
-   * candidate's record. Returns the index where it stopped.
+   * θ = (k1)-th best lower bound of 2·meets + score among `list`. If even an unseen candidate
+   * cannot reach θ, writes the candidates whose upper bound reaches θ to `survivors`, marks them
+   * in `alive` and returns their count; otherwise returns −1. With `closed`, `list` is the current
+   * survivors (the pruned ones are unmarked).
    */
-  private scanRange(
+  private checkpoint(
+    list: Int32Array,
+    n: number,
+    closed: boolean,
+    k1: number,
+    rankBase: number,
+    invW: number,
+    restFraction: number,
+    nMand: number,
+    mandDone: number,
+    allMeet: boolean,
+  ): number {
+    const st = this.st;
+    const flags = this.flags;
+    const heap = new Float64Array(k1);
+    let heapSize = 0;
+    const allMandDone = mandDone === nMand;
+    for (let t = 0; t < n; t++) {
+      const c = list[t];
+      if (flags[c] !== ACTIVE) continue;
+      const o = c * REC;
+      let lo = st[o + 2] * invW - DELTA;
+      if (allMeet) lo += 2;
+      else if (allMandDone) {
+        const counts = st[o + 3];
+        if (counts - Math.floor(counts / MAYBE) * MAYBE === nMand) lo += 2;
+      }
+      heapSize = heapPush(heap, heapSize, k1, lo);
+    }
+    if (heapSize < k1) return -1;
+    const theta = heap[0];
+    // an unseen candidate: score ≤ rest; meets only if no mandatory requirement was processed yet
+    const unseenHi = restFraction + DELTA + (allMeet || mandDone === 0 ? 2 : 0);
+    if (!closed && !(unseenHi < theta)) return -1;
+    const out = this.survivors;
+    let m = 0;
+    for (let t = 0; t < n; t++) {
+      const c = list[t];
+      const o = c * REC;
+      let hi = st[o + 2] * invW + restFraction + DELTA;
+      if (allMeet) hi += 2;
+      else if (Math.floor(st[o + 3] / MAYBE) === mandDone) hi += 2;
+      if (flags[c] === ACTIVE && st[o] >= rankBase && hi >= theta) {
+        out[m++] = c;
+        this.alive[c] = 1;
+      } else if (closed) {
+        this.alive[c] = 0;
+      }
+    }
+    return m;
+  }
+
+  /** Folds the postings of `l` (those of candidates with alive[c] = 1) into the candidates' records. */
+  private scanList(
     l: PostingList,
-    start: number,
-    blockEnd: number,
+    alive: Uint8Array,
     simv: number,
     asOfMs: number,
     rankBase: number,
@@ -450,7 +573,7 @@ export class MatchIndex {
     w: number,
     mand: boolean,
     thr: number,
-  ): number {
+  ): void {
     const st = this.st;
     const touched = this.touched;
     const cand = l.cand;
@@ -463,69 +586,42 @@ export class MatchIndex {
     const loThr = thr - DELTA;
     const unchecked = l.factor === l.factor && l.extreme === 0 && ex === null && l.maxEv <= asOfMs;
     let nTouched = this.nTouched;
-    let i = start;
-    if (unchecked) {
-      // no date can exclude a posting of this list: read cand and la only
-      for (; i < n; i++) {
-        const c = cand[i];
-        if (c >= blockEnd) break;
-        const v = la[i] * g;
-        const o = c * REC;
-        if (st[o] !== stamp) {
-          if (st[o] < rankBase) {
-            st[o + 2] = 0;
-            st[o + 3] = 0;
-            touched[nTouched++] = c;
-          }
-          st[o] = stamp;
-          st[o + 1] = v;
-          const cov = v < level ? v / level : 1;
-          st[o + 2] += w * cov;
-          if (mand) st[o + 3] += (cov >= hiThr ? 1 : 0) + (cov >= loThr ? MAYBE : 0);
-        } else {
-          const b = st[o + 1];
-          if (v > b && b < level) {
-            st[o + 1] = v;
-            const covOld = b / level;
-            const cov = v < level ? v / level : 1;
-            st[o + 2] += w * (cov - covOld);
-            if (mand) st[o + 3] += (cov >= hiThr && covOld < hiThr ? 1 : 0) + (cov >= loThr && covOld < loThr ? MAYBE : 0);
-          }
-        }
-      }
-    } else {
-      for (; i < n; i++) {
-        const c = cand[i];
-        if (c >= blockEnd) break;
+    for (let i = 0; i < n; i++) {
+      const c = cand[i];
+      if (alive[c] === 0) continue;
+      let v: number;
+      if (unchecked) {
+        // no date can exclude a posting of this list
+        v = la[i] * g;
+      } else {
         if (ev[i] > asOfMs || (ex !== null && ex[i] <= asOfMs)) continue;
-        let v = la[i] * g;
+        v = la[i] * g;
         if (!(v === v)) v = simv * this.exactStrength(l, i, asOfMs); // out of the fast path's range
-        const o = c * REC;
-        if (st[o] !== stamp) {
-          if (st[o] < rankBase) {
-            st[o + 2] = 0;
-            st[o + 3] = 0;
-            touched[nTouched++] = c;
-          }
-          st[o] = stamp;
+      }
+      const o = c * REC;
+      if (st[o] !== stamp) {
+        if (st[o] < rankBase) {
+          st[o + 2] = 0;
+          st[o + 3] = 0;
+          touched[nTouched++] = c;
+        }
+        st[o] = stamp;
+        st[o + 1] = v;
+        const cov = v < level ? v / level : 1;
+        st[o + 2] += w * cov;
+        if (mand) st[o + 3] += (cov >= hiThr ? 1 : 0) + (cov >= loThr ? MAYBE : 0);
+      } else {
+        const b = st[o + 1];
+        if (v > b && b < level) {
           st[o + 1] = v;
+          const covOld = b / level;
           const cov = v < level ? v / level : 1;
-          st[o + 2] += w * cov;
-          if (mand) st[o + 3] += (cov >= hiThr ? 1 : 0) + (cov >= loThr ? MAYBE : 0);
-        } else {
-          const b = st[o + 1];
-          if (v > b && b < level) {
-            st[o + 1] = v;
-            const covOld = b / level;
-            const cov = v < level ? v / level : 1;
-            st[o + 2] += w * (cov - covOld);
-            if (mand) st[o + 3] += (cov >= hiThr && covOld < hiThr ? 1 : 0) + (cov >= loThr && covOld < loThr ? MAYBE : 0);
-          }
+          st[o + 2] += w * (cov - covOld);
+          if (mand) st[o + 3] += (cov >= hiThr && covOld < hiThr ? 1 : 0) + (cov >= loThr && covOld < loThr ? MAYBE : 0);
         }
       }
     }
     this.nTouched = nTouched;
-    return i;
   }
 
   /**
@@ -565,7 +661,8 @@ export class MatchIndex {
     compiled: readonly CompiledSim[],
     asOfMs: number,
     rankBase: number,
-    nTouched: number,
+    list: Int32Array,
+    nList: number,
     W: number,
     nMand: number,
     allMeet: boolean,
@@ -602,8 +699,8 @@ export class MatchIndex {
     const heap = new Float64Array(k1);
     let heapSize = 0;
 
-    for (let t = 0; t < nTouched; t++) {
-      const c = this.touched[t];
+    for (let t = 0; t < nList; t++) {
+      const c = list[t];
       if (flags[c] !== ACTIVE) continue;
       touchedActive++;
       const o = c * REC;
@@ -640,32 +737,7 @@ export class MatchIndex {
       sOrd[nS] = c;
       sHi[nS] = hi;
       nS++;
-      if (heapSize < k1) {
-        let i = heapSize++;
-        heap[i] = lo;
-        while (i > 0) {
-          const p = (i - 1) >> 1;
-          if (heap[p] <= heap[i]) break;
-          const tmp = heap[p];
-          heap[p] = heap[i];
-          heap[i] = tmp;
-          i = p;
-        }
-      } else if (lo > heap[0]) {
-        heap[0] = lo;
-        let i = 0;
-        for (;;) {
-          const a = 2 * i + 1;
-          if (a >= heapSize) break;
-          const b = a + 1;
-          const m = b < heapSize && heap[b] < heap[a] ? b : a;
-          if (heap[i] <= heap[m]) break;
-          const tmp = heap[m];
-          heap[m] = heap[i];
-          heap[i] = tmp;
-          i = m;
-        }
-      }
+      heapSize = heapPush(heap, heapSize, k1, lo);
     }
     const theta = heapSize < k1 ? -Infinity : heap[0];
 
@@ -984,5 +1056,8 @@ export class MatchIndex {
     this.touched = new Int32Array(cap);
     this.sOrd = new Int32Array(cap);
     this.sHi = new Float64Array(cap);
+    this.alive = new Uint8Array(cap);
+    this.allOnes = new Uint8Array(cap).fill(1);
+    this.survivors = new Int32Array(cap);
   }
 }

@@ -38,6 +38,13 @@ export const FUZZY_MIN_QUERY_LENGTH = 3;
 export const RESOLVE_MIN_SCORE = 0.5;
 
 /**
+ * `resolveSkills` ignores prefix completions covering less than this share of the label (in
+ * characters, normalised): "postgres" → "postgresql" (0.8) resolves, "java" → "javascript" (0.4)
+ * or "go" → "goal setting" do not; the fuzzy tier then gets its chance instead.
+ */
+export const RESOLVE_MIN_PREFIX_COVERAGE = 0.5;
+
+/**
  * Confidence of `extractSkills` hits:
  *  - exact: the span normalises to exactly a name or alias, or to one of its punctuation variants
  *    ("nodejs" / "node js" for "Node.js", "ecommerce" for "e-commerce");

@@ -169,6 +169,16 @@ describe('SkillSearchIndex.resolveSkills', () => {
   it('returns an empty list for no input', () => {
     expect(index.resolveSkills([])).toEqual([]);
   });
+
+  it('ignores prefix completions covering less than half of the label', () => {
+    // "jav" covers 3/4 of "java"; "mach" only 4/16 of "machine learning"; "javasc" 6/10 of "javascript".
+    expect(index.resolveSkills(['jav', 'mach', 'javasc']).map((r) => [r.hit?.skillId ?? null, r.hit?.score ?? null])).toEqual([
+      ['java', 0.85],
+      [null, null],
+      ['js', 0.82],
+    ]);
+    expect(index.searchSkills('mach', 1)).toEqual([{ skillId: 'ml', score: 0.75, matchedText: 'machine learning', matchKind: 'prefix' }]);
+  });
 });
 
 describe('SkillSearchIndex updates', () => {

@@ -5,6 +5,7 @@ import { PhraseDictionary } from './phrase-dictionary';
 import {
   FUZZY_MIN_QUERY_LENGTH,
   PREFIX_MIN_QUERY_LENGTH,
+  RESOLVE_MIN_PREFIX_COVERAGE,
   RESOLVE_MIN_SCORE,
   SEARCH_SCORES,
 } from './search-scores';
@@ -127,6 +128,28 @@ export class SkillSearchIndex {
    */
   searchSkills(query: string, first = 10): SkillSearchHit[] {
     const limit = Number.isFinite(first) ? Math.min(Math.max(Math.floor(first), 0), MAX_SEARCH_RESULTS) : 0;
+    return this.search(query, limit, 0);
+  }
+
+  /**
+   * Normalises free-text skills in one call: the best hit of each text, or null when nothing
+   * scores at least `RESOLVE_MIN_SCORE`. Prefix completions count only when the text covers at
+   * least `RESOLVE_MIN_PREFIX_COVERAGE` of the label ("postgres" → PostgreSQL, not "go" → "goal
+   * setting"). Order and length follow `texts`.
+   */
+  resolveSkills(texts: readonly string[]): SkillResolution[] {
+    return texts.map((input) => {
+      const [hit] = this.search(input, 1, RESOLVE_MIN_PREFIX_COVERAGE);
+      return { input, hit: hit !== undefined && hit.score >= RESOLVE_MIN_SCORE ? hit : null };
+    });
+  }
+
+  /** Skills mentioned in free text, in order of appearance, one per skill (see `PhraseDictionary`). */
+  extractSkills(text: string): ExtractedSkill[] {
+    return this.dictionary.scan(text);
+  }
+
+  private search(query: string, limit: number, minPrefixCoverage: number): SkillSearchHit[] {
     if (limit === 0) return [];
     const tokens = TextNormaliser.tokenise(query.length > MAX_QUERY_LENGTH ? query.slice(0, MAX_QUERY_LENGTH) : query);
     if (tokens.length === 0) return [];
@@ -162,7 +185,8 @@ export class SkillSearchIndex {
     }
     if (canonical.length >= PREFIX_MIN_QUERY_LENGTH) {
       this.registry.forEachPrefixed(canonical, (entry) => {
-        offer(entry, SEARCH_SCORES.prefixBase + (SEARCH_SCORES.prefixSpan * canonical.length) / entry.key.length, 'prefix');
+        const coverage = canonical.length / entry.key.length;
+        if (coverage >= minPrefixCoverage) offer(entry, SEARCH_SCORES.prefixBase + SEARCH_SCORES.prefixSpan * coverage, 'prefix');
       });
     }
     if (best.size < limit && canonical.length >= FUZZY_MIN_QUERY_LENGTH) {
@@ -175,22 +199,6 @@ export class SkillSearchIndex {
       .sort(SkillSearchIndex.compare)
       .slice(0, limit)
       .map((c) => ({ skillId: c.skillId, score: SkillSearchIndex.round(c.score), matchedText: c.label, matchKind: c.kind }));
-  }
-
-  /**
-   * Normalises free-text skills in one call: the best hit of each text, or null when the best
-   * score is below `RESOLVE_MIN_SCORE` (or the text is blank). Order and length follow `texts`.
-   */
-  resolveSkills(texts: readonly string[]): SkillResolution[] {
-    return texts.map((input) => {
-      const [hit] = this.searchSkills(input, 1);
-      return { input, hit: hit !== undefined && hit.score >= RESOLVE_MIN_SCORE ? hit : null };
-    });
-  }
-
-  /** Skills mentioned in free text, in order of appearance, one per skill (see `PhraseDictionary`). */
-  extractSkills(text: string): ExtractedSkill[] {
-    return this.dictionary.scan(text);
   }
 
   private fuzzy(

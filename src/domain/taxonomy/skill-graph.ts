@@ -128,18 +128,32 @@ export class SkillGraph {
   static fromTaxonomy(input: TaxonomyInput, options: FromTaxonomyOptions = {}): SkillGraph {
     const graph = new SkillGraph(options);
     for (const s of input.skills) graph.upsertSkillInternal(s);
+    // Fast path: when the whole broader relation is acyclic (one Kahn pass, O(V + E)), add the
+    // edges without per-edge cycle checks; otherwise add them one by one in input order, so that
+    // the first edge closing a cycle throws (or is skipped).
+    const edges: [string, string][] = [];
+    const seen = new Set<string>();
     for (const [child, parent] of input.broader) {
       graph.requireSkill(child);
       graph.requireSkill(parent);
-      if (graph.g.hasEdge(broaderKey(child, parent))) continue;
-      if (graph.wouldCreateCycle(child, parent)) {
-        if (options.skipCycles) {
-          graph.skippedBroaderEdges.push([child, parent]);
-          continue;
+      const key = broaderKey(child, parent);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      edges.push([child, parent]);
+    }
+    if (isAcyclic(edges)) {
+      for (const [child, parent] of edges) graph.addBroaderEdge(child, parent);
+    } else {
+      for (const [child, parent] of edges) {
+        if (graph.wouldCreateCycle(child, parent)) {
+          if (options.skipCycles) {
+            graph.skippedBroaderEdges.push([child, parent]);
+            continue;
+          }
+          throw new Error(`broader edge ${child} -> ${parent} would create a cycle`);
         }
-        throw new Error(`broader edge ${child} -> ${parent} would create a cycle`);
+        graph.addBroaderEdge(child, parent);
       }
-      graph.addBroaderEdge(child, parent);
     }
     for (const [from, to, weight] of input.related) {
       graph.validateRelated(from, to, weight);
@@ -430,6 +444,45 @@ export class SkillGraph {
   private requireSkill(id: string): void {
     if (!this.g.hasNode(id)) throw new Error(`unknown skill ${id}`);
   }
+}
+
+/** Kahn's algorithm on child → parent edges (self loops count as cycles). */
+function isAcyclic(edges: readonly [string, string][]): boolean {
+  const index = new Map<string, number>();
+  const id = (s: string): number => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = index.size;
+      index.set(s, i);
+    }
+    return i;
+  };
+  const from = new Int32Array(edges.length);
+  const to = new Int32Array(edges.length);
+  edges.forEach(([c, p], k) => {
+    from[k] = id(c);
+    to[k] = id(p);
+  });
+  const n = index.size;
+  const indeg = new Int32Array(n);
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < edges.length; k++) {
+    indeg[to[k]]++;
+    start[from[k] + 1]++;
+  }
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const adj = new Int32Array(edges.length);
+  const fill = start.slice(0, n);
+  for (let k = 0; k < edges.length; k++) adj[fill[from[k]]++] = to[k];
+  const queue: number[] = [];
+  for (let i = 0; i < n; i++) if (indeg[i] === 0) queue.push(i);
+  let done = 0;
+  while (queue.length > 0) {
+    const v = queue.pop() as number;
+    done++;
+    for (let e = start[v]; e < start[v + 1]; e++) if (--indeg[adj[e]] === 0) queue.push(adj[e]);
+  }
+  return done === n;
 }
 
 function assertHalfLife(v: number, what: string): void {

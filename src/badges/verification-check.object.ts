@@ -1,0 +1,13 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('VerificationCheck', { description: 'One step of verifying an imported credential' })
+export class VerificationCheckObject {
+  @Field({ description: "e.g. 'proof', 'jwt-signature', 'issuer-key', 'validity-window', 'credential-status', 'recipient-identity'" })
+  name!: string;
+
+  @Field({ description: 'PASS, FAIL, UNKNOWN or SKIPPED' })
+  outcome!: string;
+
+  @Field(() => String, { nullable: true })
+  detail?: string | null;
+}
