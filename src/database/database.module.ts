@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ChangeFeedService } from './change-feed.service';
 import { buildDataSourceOptions, DataSourceExtras } from './data-source-options';
 import { QueryCounter } from './query-counter';
 import { TransactionService } from './transaction.service';
@@ -37,6 +38,7 @@ export class DatabaseModule implements OnApplicationShutdown {
           },
         },
         TransactionService,
+        ChangeFeedService,
       ],
       exports: [DataSource, QueryCounter, TransactionService],
     };

@@ -35,7 +35,10 @@ export class MatchIndexService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     this.events.on('candidate.changed', ({ candidateIds }) => {
-      this.pending = this.pending.then(() => this.refresh(candidateIds)).catch((error: unknown) => this.logger.error(`match index refresh failed: ${String(error)}`));
+      this.pending = this.pending
+        .then(() => this.refresh(candidateIds))
+        .catch((error: unknown) => this.logger.error(`match index refresh failed: ${String(error)}`));
+      return this.pending;
     });
     await this.rebuild();
   }

@@ -39,9 +39,7 @@ export class TaxonomyService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.events.on('taxonomy.changed', ({ skillIds }) => {
-      this.refresh(skillIds).catch((error: unknown) => this.logger.error(`taxonomy refresh failed: ${String(error)}`));
-    });
+    this.events.on('taxonomy.changed', ({ skillIds }) => this.refresh(skillIds));
     await this.rebuild();
   }
 

@@ -28,13 +28,16 @@ export interface TestApp {
  * Starts the real application on a private copy of the migrated, seeded test database:
  * a PGlite instance loaded from the snapshot, or a PostgreSQL database cloned from the template.
  */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: { joinDatabaseOf?: TestApp } = {}): Promise<TestApp> {
   const server = serverUrl();
   const base = toAppConfig(loadEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', PORT: '0', SEED_DEMO: 'false' }));
   let config: AppConfig = base;
   let dropDatabase: (() => Promise<void>) | undefined;
   let loadDataDir: Blob | undefined;
-  if (server) {
+  if (options.joinDatabaseOf) {
+    // a second process-like app on the same PostgreSQL database (change feed tests)
+    config = { ...base, database: options.joinDatabaseOf.config.database };
+  } else if (server) {
     const name = `skillstack_test_${process.pid}_${randomBytes(4).toString('hex')}`;
     await adminQuery(withDatabase(server, 'postgres'), `CREATE DATABASE ${name} TEMPLATE ${templateDatabase(server)}`);
     config = { ...base, database: { kind: 'postgres', url: withDatabase(server, name), dataDir: '' } };

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { EventEmitter } from 'node:events';
+import { Injectable, Logger } from '@nestjs/common';
+
 
 export interface DomainEventMap {
   /** A candidate, their evidence, credentials or discoverability changed (or they were deleted). */
@@ -10,16 +10,45 @@ export interface DomainEventMap {
   'credentials.changed': { credentialIds: string[] };
 }
 
-/** In-process notifications after a transaction commits; in-memory indexes subscribe to them. */
+export type DomainEventName = keyof DomainEventMap;
+type Listener = (payload: unknown) => unknown;
+
+/**
+ * Notifications after a transaction commits; in-memory indexes subscribe to them. Events raised
+ * in this process are `local`; the change feed re-emits other processes' events as `remote`
+ * (PostgreSQL LISTEN/NOTIFY) and forwards local ones to them.
+ */
 @Injectable()
 export class DomainEvents {
-  private readonly emitter = new EventEmitter();
+  private readonly logger = new Logger('DomainEvents');
+  private readonly all = new Map<DomainEventName, Listener[]>();
+  private readonly local = new Map<DomainEventName, Listener[]>();
 
-  emit<K extends keyof DomainEventMap>(name: K, payload: DomainEventMap[K]): void {
-    this.emitter.emit(name, payload);
+  /**
+   * Runs the listeners and resolves when they are done, so a mutation that awaits it (through
+   * `afterCommit`) answers only after this process's in-memory indexes reflect its write.
+   * A failing listener is logged and does not fail the others.
+   */
+  async emit<K extends DomainEventName>(name: K, payload: DomainEventMap[K], origin: 'local' | 'remote' = 'local'): Promise<void> {
+    const listeners = [...(this.all.get(name) ?? []), ...(origin === 'local' ? (this.local.get(name) ?? []) : [])];
+    await Promise.all(
+      listeners.map(async (listener) => {
+        try {
+          await listener(payload);
+        } catch (error) {
+          this.logger.error(`${name} listener failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }),
+    );
   }
 
-  on<K extends keyof DomainEventMap>(name: K, listener: (payload: DomainEventMap[K]) => void): void {
-    this.emitter.on(name, listener);
+  /** Every event, from this process or another. */
+  on<K extends DomainEventName>(name: K, listener: (payload: DomainEventMap[K]) => unknown): void {
+    this.all.set(name, [...(this.all.get(name) ?? []), listener as Listener]);
+  }
+
+  /** Only events raised in this process. */
+  onLocal<K extends DomainEventName>(name: K, listener: (payload: DomainEventMap[K]) => unknown): void {
+    this.local.set(name, [...(this.local.get(name) ?? []), listener as Listener]);
   }
 }
