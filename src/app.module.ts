@@ -20,6 +20,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MatchingModule } from './matching/matching.module';
 import { OccupationsModule } from './occupations/occupations.module';
+import { PathwaysModule } from './pathways/pathways.module';
 import { SeedModule } from './seed/seed.module';
 import { SkillsModule } from './skills/skills.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
@@ -75,6 +76,7 @@ export class AppModule {
         OccupationsModule,
         TaxonomyModule,
         MatchingModule,
+        PathwaysModule,
         BadgesModule,
         SeedModule,
       ],

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
+import { DomainEvents } from '../common/events/domain-events.service';
 import { groupRows, indexRows, isUuid } from '../common/loaders/group-by';
 import { LoaderRegistry } from '../common/loaders/loader-registry.service';
 import { ConnectionShape } from '../common/pagination/connection.factory';
@@ -23,6 +24,7 @@ export class CredentialService implements OnModuleInit {
     private readonly skills: SkillRepository,
     private readonly transactions: TransactionService,
     private readonly loaders: LoaderRegistry,
+    private readonly events: DomainEvents,
   ) {}
 
   onModuleInit(): void {
@@ -55,7 +57,7 @@ export class CredentialService implements OnModuleInit {
   }
 
   async create(input: CreateCredentialInput): Promise<CredentialObject> {
-    return this.transactions.run(async ({ manager }) => {
+    return this.transactions.run(async ({ manager, afterCommit }) => {
       const prerequisiteIds = input.prerequisiteIds ?? [];
       const componentIds = input.componentIds ?? [];
       await this.checkReferences(manager, null, input.skills, prerequisiteIds, componentIds, input.requiredComponents ?? null);
@@ -76,12 +78,13 @@ export class CredentialService implements OnModuleInit {
       await this.credentials.replaceSkills(saved.id, input.skills, manager);
       await this.credentials.replacePrerequisites(saved.id, prerequisiteIds, manager);
       await this.credentials.replaceComponents(saved.id, componentIds, manager);
+      afterCommit(() => this.events.emit('credentials.changed', { credentialIds: [saved.id] }));
       return toCredentialObject(saved);
     });
   }
 
   async update(input: UpdateCredentialInput): Promise<CredentialObject> {
-    return this.transactions.run(async ({ manager }) => {
+    return this.transactions.run(async ({ manager, afterCommit }) => {
       const [current] = await this.credentials.findByIds([input.id], manager);
       if (!current) throw AppException.notFound('Credential', input.id, 'input.id');
       const prerequisiteIds = input.prerequisiteIds ?? (await this.credentials.prerequisitesOf([current.id], manager)).map((r) => r.prerequisiteId);
@@ -106,13 +109,14 @@ export class CredentialService implements OnModuleInit {
       if (input.skills) await this.credentials.replaceSkills(saved.id, input.skills, manager);
       if (input.prerequisiteIds) await this.credentials.replacePrerequisites(saved.id, prerequisiteIds, manager);
       if (input.componentIds) await this.credentials.replaceComponents(saved.id, componentIds, manager);
+      afterCommit(() => this.events.emit('credentials.changed', { credentialIds: [saved.id] }));
       return toCredentialObject(saved);
     });
   }
 
   /** Deletes a catalogue credential nobody holds and nothing else depends on. */
   async delete(id: string): Promise<string> {
-    return this.transactions.run(async ({ manager }) => {
+    return this.transactions.run(async ({ manager, afterCommit }) => {
       const [current] = isUuid(id) ? await this.credentials.findByIds([id], manager) : [];
       if (!current) throw AppException.notFound('Credential', id, 'id');
       const uses = await this.credentials.dependants(id, manager);
@@ -124,6 +128,7 @@ export class CredentialService implements OnModuleInit {
       ].filter(Boolean);
       if (reasons.length) throw AppException.badInput('id', `Credential ${id} cannot be deleted: it is ${reasons.join(', ')}`);
       await this.credentials.delete(id, manager);
+      afterCommit(() => this.events.emit('credentials.changed', { credentialIds: [id] }));
       return id;
     });
   }

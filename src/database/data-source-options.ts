@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
@@ -26,6 +27,7 @@ export function buildDataSourceOptions(config: DatabaseConfig, extras: DataSourc
     return { ...common, url: config.url, poolSize: 10, applicationName: 'skillstack' };
   }
   const dataDir = config.dataDir;
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   return {
     ...common,
     driver: serialPgliteDriver({

@@ -341,6 +341,53 @@ describe('MatchIndex examples', () => {
     expect(ctx.index.rank(job, ctx.sim, AS_OF, { first: 1 }).items[0].score).toBe(0.25); // 4 × 0.5^(30/15) / 4
   });
 
+  it('prunes: after a selective mandatory requirement only the candidates meeting it are followed', () => {
+    const ctx = setup(world, DEFAULT_MATCH_CONFIG, false);
+    const population: CandidateEvidence[] = [];
+    // 60 candidates meet the mandatory js requirement (js 3 ≥ 0.6 × 4 = 2.4), 140 do not (js 1); all have comm
+    for (let i = 0; i < 200; i++) {
+      const evidence = [e('js', i < 60 ? 3 : 1), e('comm', 1 + (i % 5))];
+      population.push({ id: `p${String(i).padStart(3, '0')}`, evidence });
+      ctx.index.upsertCandidate(`p${String(i).padStart(3, '0')}`, true, evidence);
+    }
+    const job = {
+      requirements: [
+        { id: 'r1', skillId: 'comm', level: 5, weight: 1, mandatory: false },
+        { id: 'r2', skillId: 'js', level: 4, weight: 1, mandatory: true },
+      ],
+    };
+    const expected = rankCandidates(population, job, ctx.sim, ctx.halfLife, AS_OF, DEFAULT_MATCH_CONFIG, { first: 10 });
+    expect(strip(ctx.index.rank(job, ctx.sim, AS_OF, { first: 10 }))).toEqual(strip(expected));
+    // the mandatory requirement is processed first; 60 ≥ 11 candidates surely meet it → closed after it
+    expect(ctx.index.lastRank).toMatchObject({ touched: 200, closedAfter: 1, survivors: 60 });
+  });
+
+  it('does not close while an unseen candidate can still overtake', () => {
+    /*
+     * js level 5 weight 3 (processed first), comm level 1 weight 2; W = 5.
+     * a, b: js 3 → coverage 3/5 = 0.6 → after js: partial 3·0.6/5 = 0.36 (θ for first = 1 is 0.36)
+     * c: only comm 1 → coverage 1 → final 2/5 = 0.4 > 0.36: c is first.
+     * Checkpoint after js (remaining 2/5 = 0.4 < 1/2): an unseen candidate may still reach 0.4 ≥ θ → not closed.
+     */
+    const ctx = setup(world, DEFAULT_MATCH_CONFIG, false);
+    const population: CandidateEvidence[] = [
+      { id: 'a', evidence: [e('js', 3)] },
+      { id: 'b', evidence: [e('js', 3)] },
+      { id: 'c', evidence: [e('comm', 1)] },
+    ];
+    for (const c of population) ctx.index.upsertCandidate(c.id, true, c.evidence);
+    const job = {
+      requirements: [
+        { id: 'r1', skillId: 'js', level: 5, weight: 3, mandatory: false },
+        { id: 'r2', skillId: 'comm', level: 1, weight: 2, mandatory: false },
+      ],
+    };
+    const r = ctx.index.rank(job, ctx.sim, AS_OF, { first: 1 });
+    expect(r.items.map((i) => [i.candidateId, i.score])).toEqual([['c', 0.4]]);
+    expect(ctx.index.lastRank.closedAfter).toBeNull();
+    expect(strip(r)).toEqual(strip(rankCandidates(population, job, ctx.sim, ctx.halfLife, AS_OF, DEFAULT_MATCH_CONFIG, { first: 1 })));
+  });
+
   it('memoryBytes is positive and grows with postings', () => {
     const ctx = setup(world, DEFAULT_MATCH_CONFIG, false);
     const before = ctx.index.memoryBytes();

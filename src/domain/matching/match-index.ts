@@ -11,7 +11,8 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  *
  * Layout
  * - Candidates get an ordinal; per ordinal: flags (alive, discoverable) and the sorted list of
- *   skill ordinals of its postings (a slice of one Int32Array pool).
+ *   the posting-list ordinals of its postings (a slice of one Int32Array pool), used to find its
+ *   postings (binary search by ordinal) for exact recomputation and tombstone accounting.
  * - Per evidence skill two posting lists (structure of typed arrays, each sorted by candidate
  *   ordinal): one for evidence that never expires, one for evidence with an expiry.
  *   cand Int32, ev Float64 (evidencedAt ms), ex Float64 (expiresAt ms; second list only),
@@ -27,8 +28,15 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  * Ranking (one call)
  * 1. Approximate pass over the postings of every skill similar to each requirement: the
  *    strength at asOf is la × 2^(−(asOf − epoch) / (hl months)) — one power per posting LIST, none
- *    per posting (the floor of this design is one bare pass over those postings; see `scanFloor`). Gives an approximate score (error ≤ ~1e-13 ≪ DELTA = 1e-9) and, per mandatory
- *    requirement, whether the coverage is surely / maybe above the threshold.
+ *    per posting (the floor of this design is one bare pass over those postings; see `scanFloor`).
+ *    Gives an approximate score (error ≤ ~1e-13 ≪ DELTA = 1e-9) and, per mandatory requirement,
+ *    whether the coverage is surely / maybe above the threshold.
+ *    Pruning (first page without minScore): mandatory requirements are processed first, then the
+ *    others by weight descending; at checkpoints (after the last mandatory one, when the weight
+ *    still to come drops below 1/2 and below 1/4) θ = the (first+1)-th best lower bound of the
+ *    key 2·meetsMandatory + score. When even an unseen candidate cannot reach θ, only candidates
+ *    whose upper bound (partial + remaining weight / W, + 2 if they may still meet) reaches θ are
+ *    followed further: the postings of all others are skipped after a one-byte check.
  * 2. Every decision that the approximation cannot settle with a DELTA margin (minScore, the `after`
  *    cursor, the top first+1 boundary, meetsMandatory near the threshold) is settled by recomputing
  *    the candidate's EXACT score with the engine's own arithmetic (`strengthAt`, `coverageOf`,
@@ -40,8 +48,8 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  *
  * Updates
  * - upsert = remove (tombstone) + insert with a NEW ordinal (appended, so lists stay sorted by
- *   ordinal). A removed ordinal's postings stay in place as tombstones (skipped at the end of the
- *   pass via the flags); a list is compacted when its tombstones exceed max(32, len/4); all
+ *   ordinal). A removed ordinal's postings stay in place as tombstones (folded harmlessly and
+ *   dropped at selection via the flags); a list is compacted when its tombstones exceed max(32, len/4); all
  *   ordinals are renumbered when dead ordinals outnumber live ones (both amortised O(1)).
  * - Half-life changes: `la` depends on the skill's half-life. It is re-read (and `la` recomputed
  *   if it changed) whenever a similarity map object is seen for the first time — `SimilarityIndex`
@@ -62,6 +70,18 @@ export interface MatchIndexOptions {
   readonly minDeadOrdinals?: number;
   /** tests: false disables top-k pruning (results are the same, only slower); default true */
   readonly prune?: boolean;
+}
+
+/** What the last `rank` call did (diagnostics, benchmarks). */
+export interface RankDiagnostics {
+  /** candidates touched by the job's postings (before pruning) */
+  readonly touched: number;
+  /** 1-based position (in processing order) of the requirement after which the set was closed; null: never */
+  readonly closedAfter: number | null;
+  /** candidates left after pruning (= touched when never closed) */
+  readonly survivors: number;
+  /** candidates whose exact score was recomputed */
+  readonly exactEvaluations: number;
 }
 
 export interface MatchIndexStats {
@@ -273,6 +293,8 @@ export class MatchIndex {
   private alive = new Uint8Array(0);
   private allOnes = new Uint8Array(0);
   private survivors = new Int32Array(0);
+  private diag: RankDiagnostics = { touched: 0, closedAfter: null, survivors: 0, exactEvaluations: 0 };
+  private exactCount = 0;
   private stampCounter = 1;
   private rowList = new Int32Array(64);
   private rowItem = new Int32Array(64);
@@ -373,6 +395,11 @@ export class MatchIndex {
     return this.ordOf.has(id);
   }
 
+  /** Diagnostics of the last `rank` call. */
+  get lastRank(): RankDiagnostics {
+    return this.diag;
+  }
+
   get size(): number {
     return this.live;
   }
@@ -463,6 +490,7 @@ export class MatchIndex {
     let alive = this.allOnes;
     let list = this.touched;
     let nList = 0;
+    let closedAfter: number | null = null;
     let checkedMand = !(nMand > 0 && !allMeet);
     let checkedHalf = false;
     let checkedQuarter = false;
@@ -489,6 +517,7 @@ export class MatchIndex {
       const survivors = this.checkpoint(list, nList, closed, options.first + 1, rankBase, invW, rest * invW, nMand, mandDone, allMeet);
       if (survivors >= 0) {
         if (!closed) {
+          closedAfter = p + 1;
           closed = true;
           alive = this.alive;
           list = this.survivors;
@@ -496,10 +525,12 @@ export class MatchIndex {
         nList = survivors;
       }
     }
+    this.exactCount = 0;
     try {
       return this.select(options, reqs, compiled, asOfMs, rankBase, list, nList, W, nMand, allMeet);
     } finally {
       if (closed) for (let t = 0; t < nList; t++) this.alive[list[t]] = 0;
+      this.diag = { touched: this.nTouched, closedAfter, survivors: nList, exactEvaluations: this.exactCount };
     }
   }
 
@@ -526,16 +557,21 @@ export class MatchIndex {
     const heap = new Float64Array(k1);
     let heapSize = 0;
     const allMandDone = mandDone === nMand;
-    for (let t = 0; t < n; t++) {
-      const c = list[t];
+    // a long touched list is visited in ordinal order instead (sequential memory access)
+    const sequential = !closed && n > this.nOrd >> 2;
+    const count = sequential ? this.nOrd : n;
+    for (let t = 0; t < count; t++) {
+      const c = sequential ? t : list[t];
       if (flags[c] !== ACTIVE) continue;
       const o = c * REC;
+      if (st[o] < rankBase) continue;
       let lo = st[o + 2] * invW - DELTA;
       if (allMeet) lo += 2;
       else if (allMandDone) {
         const counts = st[o + 3];
         if (counts - Math.floor(counts / MAYBE) * MAYBE === nMand) lo += 2;
       }
+      if (heapSize === k1 && lo <= heap[0]) continue;
       heapSize = heapPush(heap, heapSize, k1, lo);
     }
     if (heapSize < k1) return -1;
@@ -544,18 +580,20 @@ export class MatchIndex {
     const unseenHi = restFraction + DELTA + (allMeet || mandDone === 0 ? 2 : 0);
     if (!closed && !(unseenHi < theta)) return -1;
     const out = this.survivors;
+    const alive = this.alive;
     let m = 0;
-    for (let t = 0; t < n; t++) {
-      const c = list[t];
+    for (let t = 0; t < count; t++) {
+      const c = sequential ? t : list[t];
       const o = c * REC;
+      if (sequential && st[o] < rankBase) continue;
       let hi = st[o + 2] * invW + restFraction + DELTA;
       if (allMeet) hi += 2;
       else if (Math.floor(st[o + 3] / MAYBE) === mandDone) hi += 2;
       if (flags[c] === ACTIVE && st[o] >= rankBase && hi >= theta) {
         out[m++] = c;
-        this.alive[c] = 1;
+        alive[c] = 1;
       } else if (closed) {
-        this.alive[c] = 0;
+        alive[c] = 0;
       }
     }
     return m;
@@ -680,6 +718,7 @@ export class MatchIndex {
     const exact = (c: number): void => {
       if (this.exactStamp[c] === rankBase) return;
       const r = this.exactEval(c, reqs, compiled, asOfMs);
+      this.exactCount++;
       this.exactScore[c] = r.score;
       this.exactMeets[c] = r.meets ? 1 : 0;
       this.exactStamp[c] = rankBase;
@@ -699,9 +738,13 @@ export class MatchIndex {
     const heap = new Float64Array(k1);
     let heapSize = 0;
 
-    for (let t = 0; t < nList; t++) {
-      const c = list[t];
+    // a long touched list is visited in ordinal order instead (sequential memory access)
+    const sequential = list === this.touched && nList > this.nOrd >> 2;
+    const count = sequential ? this.nOrd : nList;
+    for (let t = 0; t < count; t++) {
+      const c = sequential ? t : list[t];
       if (flags[c] !== ACTIVE) continue;
+      if (sequential && st[c * REC] < rankBase) continue;
       touchedActive++;
       const o = c * REC;
       const s = st[o + 2] * invW;
@@ -737,7 +780,7 @@ export class MatchIndex {
       sOrd[nS] = c;
       sHi[nS] = hi;
       nS++;
-      heapSize = heapPush(heap, heapSize, k1, lo);
+      if (heapSize < k1 || lo > heap[0]) heapSize = heapPush(heap, heapSize, k1, lo);
     }
     const theta = heapSize < k1 ? -Infinity : heap[0];
 

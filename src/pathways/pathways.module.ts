@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { CandidatesModule } from '../candidates/candidates.module';
+import { CredentialsModule } from '../credentials/credentials.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { MatchEvidenceRepository } from '../matching/match-evidence.repository';
+import { MatchingModule } from '../matching/matching.module';
+import { TaxonomyModule } from '../taxonomy/taxonomy.module';
+import { PathwayCatalogueService } from './pathway-catalogue.service';
+import { PathwaySolverWarmUp } from './pathway-solver-warm-up.service';
+import {
+  CredentialRecommendationResolver,
+  CredentialRenewalResolver,
+  PathwayResolver,
+  PathwayStepResolver,
+  RenewalOptionResolver,
+  RenewalsResolver,
+  SkillRenewalResolver,
+} from './pathway.resolver';
+import { PathwayRepository } from './pathway.repository';
+import { PathwayService } from './pathway.service';
+
+/** Issue 5: credential recommendations, pathway planning, saved pathways and renewals over the engines in src/domain/pathways. */
+@Module({
+  imports: [JobsModule, CandidatesModule, CredentialsModule, TaxonomyModule, MatchingModule],
+  providers: [
+    MatchEvidenceRepository,
+    PathwayRepository,
+    PathwayCatalogueService,
+    PathwayService,
+    PathwaySolverWarmUp,
+    PathwayResolver,
+    PathwayStepResolver,
+    CredentialRecommendationResolver,
+    RenewalsResolver,
+    SkillRenewalResolver,
+    CredentialRenewalResolver,
+    RenewalOptionResolver,
+  ],
+  exports: [PathwayService, PathwayCatalogueService],
+})
+export class PathwaysModule {}

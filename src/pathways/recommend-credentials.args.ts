@@ -1,0 +1,38 @@
+import { ArgsType, Field, Float, ID, Int } from '@nestjs/graphql';
+import { IsDate, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+@ArgsType()
+export class RecommendCredentialsArgs {
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(100)
+  candidateId!: string;
+
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(100)
+  jobId!: string;
+
+  @Field(() => Int, { nullable: true, defaultValue: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  first: number = 5;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  maxHours?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  maxCost?: number | null;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  asOf?: Date | null;
+}
