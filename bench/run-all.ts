@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 /** `npm run bench`: every benchmark in turn, each in its own process so their heaps do not mix. */
-const BENCHES = ['taxonomy-search.bench.js', 'match-engine.bench.js', 'pathways.bench.js'];
+const BENCHES = ['taxonomy-search.bench.js', 'taxonomy.bench.js', 'match-engine.bench.js', 'pathways.bench.js'];
 
 let failed = 0;
 for (const file of BENCHES) {
