@@ -4,6 +4,8 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }]
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 60000,
+  // the machines have 2 cores; jest's default (cores - 1) would run the files one at a time
+  maxWorkers: 2,
   projects: [
     {
       displayName: 'unit',
