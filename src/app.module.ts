@@ -4,6 +4,11 @@ import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { authenticateRequest } from './auth/authentication';
+import { AuthModule } from './auth/auth.module';
+import { queryLimitsPlugin } from './auth/limits/query-limits.plugin';
+import { TokenService } from './auth/token.service';
 import { BadgesModule } from './badges/badges.module';
 import { CandidatesModule } from './candidates/candidates.module';
 import { formatGraphqlError } from './common/errors/format-graphql-error';
@@ -16,6 +21,7 @@ import { ConfigModule } from './config/config.module';
 import { DataSourceExtras } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
 import { CredentialsModule } from './credentials/credentials.module';
+import { FairnessModule } from './fairness/fairness.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MatchingModule } from './matching/matching.module';
@@ -56,18 +62,28 @@ export class AppModule {
         LoadersModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [LoaderRegistry],
-          useFactory: (loaders: LoaderRegistry) => ({
+          imports: [AuthModule],
+          inject: [LoaderRegistry, TokenService],
+          useFactory: (loaders: LoaderRegistry, tokens: TokenService) => ({
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
+            // introspection and the GraphiQL landing page only outside production
             introspection: config.nodeEnv !== 'production',
+            graphiql: config.nodeEnv !== 'production',
             playground: false,
             includeStacktraceInErrorResponses: false,
+            plugins: [queryLimitsPlugin()],
             formatError: formatGraphqlError((error) => errorLogger.error(error instanceof Error ? error.stack ?? error.message : String(error))),
-            context: ({ req }: { req: GraphqlContext['req'] }): GraphqlContext => ({ req, loaders: loaders.forRequest() }),
+            // every request is authenticated before it is parsed (UNAUTHENTICATED, HTTP 401 otherwise)
+            context: async ({ req }: { req: GraphqlContext['req'] }): Promise<GraphqlContext> => ({
+              req,
+              loaders: loaders.forRequest(),
+              principal: await authenticateRequest(tokens, req.headers.authorization),
+            }),
           }),
         }),
+        AuthModule,
         HealthModule,
         SkillsModule,
         CredentialsModule,
@@ -77,6 +93,8 @@ export class AppModule {
         TaxonomyModule,
         MatchingModule,
         PathwaysModule,
+        AuditModule,
+        FairnessModule,
         BadgesModule,
         SeedModule,
       ],

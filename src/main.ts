@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
+import { demoTokensText } from './auth/demo-tokens';
 import { createApp } from './bootstrap';
 import { toAppConfig } from './config/app-config';
 import { ConfigurationError, loadEnvironment } from './config/environment';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   await app.listen(config.port);
   const url = await app.getUrl();
   app.get(Logger).log(`skillstack ready in ${Date.now() - started} ms: GraphQL at ${url.replace('[::1]', 'localhost')}/graphql (database: ${config.database.kind})`);
+  if (!config.authJwtSecret && config.nodeEnv !== 'production') process.stdout.write(await demoTokensText(app, config));
 }
 
 main().catch((error: unknown) => {

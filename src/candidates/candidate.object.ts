@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { personalField } from '../auth/field-visibility';
 
 @ObjectType('Candidate')
 export class CandidateObject {
@@ -8,7 +9,11 @@ export class CandidateObject {
   @Field()
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'used to check recipient identity hashes of imported badges' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'used to check recipient identity hashes of imported badges; visible to ADMIN and the learner themself only (null otherwise)',
+    middleware: [personalField('Candidate.email')],
+  })
   email!: string | null;
 
   @Field({ description: 'false: never returned by rankCandidates' })

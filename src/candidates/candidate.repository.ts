@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import type { CandidateScope } from '../auth/authorization';
 import { ConnectionShape } from '../common/pagination/connection.factory';
 import { ListArgs } from '../common/pagination/list.args';
 import { paginateByName } from '../common/pagination/paginate-by-name';
@@ -21,8 +22,13 @@ export class CandidateRepository {
     return this.manager(manager).find(CandidateEntity, { where: { id: In([...ids]) } });
   }
 
-  list(args: ListArgs): Promise<ConnectionShape<CandidateEntity>> {
-    return paginateByName(this.dataSource.manager.createQueryBuilder(CandidateEntity, 'c'), 'name', args);
+  /** A page of the candidates within the caller's scope (see src/auth/authorization-table.ts). */
+  list(args: ListArgs, scope: CandidateScope): Promise<ConnectionShape<CandidateEntity>> {
+    const qb = this.dataSource.manager.createQueryBuilder(CandidateEntity, 'c');
+    if (scope.kind === 'discoverable') qb.andWhere('c.discoverable');
+    if (scope.kind === 'assigned') qb.andWhere('c.id IN (SELECT a.candidate_id FROM advisor_assignment a WHERE a.advisor_sub = :advisorSub)', { advisorSub: scope.advisorSub });
+    if (scope.kind === 'own') qb.andWhere('c.id = :ownId', { ownId: scope.candidateId });
+    return paginateByName(qb, 'name', args);
   }
 
   save(entity: Partial<CandidateEntity>, manager: EntityManager): Promise<CandidateEntity> {

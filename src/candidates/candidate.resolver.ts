@@ -1,4 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { requireCandidateScope } from '../auth/candidate-scope';
 import { GraphqlContext } from '../common/graphql-context';
 import { ListArgs } from '../common/pagination/list.args';
 import { AddSkillEvidenceInput } from './add-skill-evidence.input';
@@ -21,9 +22,12 @@ export class CandidateResolver {
     return this.service.findById(id);
   }
 
-  @Query(() => CandidateConnection, { description: 'Candidates in alphabetical order, optionally filtered by a name substring' })
-  candidates(@Args() args: ListArgs): Promise<CandidateConnection> {
-    return this.service.list(args);
+  @Query(() => CandidateConnection, {
+    description:
+      'Candidates in alphabetical order, optionally filtered by a name substring; only those the caller may see (ADMIN: all, RECRUITER: discoverable, ADVISOR: assigned learners, LEARNER: themself)',
+  })
+  candidates(@Args() args: ListArgs, @Context() ctx: GraphqlContext): Promise<CandidateConnection> {
+    return this.service.list(args, requireCandidateScope(ctx));
   }
 
   @Mutation(() => CandidateObject)

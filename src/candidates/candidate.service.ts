@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { CandidateScope } from '../auth/authorization';
 import { AppException } from '../common/errors/app.exception';
 import { DomainEvents } from '../common/events/domain-events.service';
 import { groupRows, indexRows, isUuid } from '../common/loaders/group-by';
@@ -53,8 +54,8 @@ export class CandidateService implements OnModuleInit {
     return found ? toCandidateObject(found) : null;
   }
 
-  async list(args: ListArgs): Promise<ConnectionShape<CandidateObject>> {
-    const page = await this.candidates.list(args);
+  async list(args: ListArgs, scope: CandidateScope): Promise<ConnectionShape<CandidateObject>> {
+    const page = await this.candidates.list(args, scope);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toCandidateObject(e.node) })) };
   }
 

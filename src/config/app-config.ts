@@ -17,6 +17,10 @@ export interface AppConfig {
   database: DatabaseConfig;
   /** Seed the ESCO catalogue and demo data into an empty database at boot. */
   seedDemo: boolean;
+  /** AUTH_JWT_SECRET; unset outside production: a random secret kept in DATA_DIR (see src/auth/jwt-secret.ts). */
+  authJwtSecret?: string;
+  /** GraphQL requests per minute and token (sub). */
+  rateLimitPerMinute: number;
 }
 
 export function toAppConfig(env: Environment): AppConfig {
@@ -29,5 +33,7 @@ export function toAppConfig(env: Environment): AppConfig {
       ? { kind: 'postgres', url: env.DATABASE_URL, dataDir: env.DATA_DIR }
       : { kind: 'pglite', dataDir: env.DATA_DIR.startsWith('memory://') ? env.DATA_DIR : `${env.DATA_DIR}/pglite` },
     seedDemo: env.SEED_DEMO !== 'false',
+    authJwtSecret: env.AUTH_JWT_SECRET,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
   };
 }

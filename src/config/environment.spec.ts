@@ -6,8 +6,9 @@ describe('loadEnvironment', () => {
   });
 
   it('reads valid values', () => {
-    const env = loadEnvironment({ PORT: '8080', DATABASE_URL: 'postgres://u@h:5432/db', LOG_LEVEL: 'debug', NODE_ENV: 'production', DATA_DIR: '/tmp/x' });
-    expect(env).toMatchObject({ PORT: 8080, DATABASE_URL: 'postgres://u@h:5432/db', LOG_LEVEL: 'debug', NODE_ENV: 'production', DATA_DIR: '/tmp/x' });
+    const secret = 'x'.repeat(32);
+    const env = loadEnvironment({ PORT: '8080', DATABASE_URL: 'postgres://u@h:5432/db', LOG_LEVEL: 'debug', NODE_ENV: 'production', DATA_DIR: '/tmp/x', AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '30' });
+    expect(env).toMatchObject({ PORT: 8080, DATABASE_URL: 'postgres://u@h:5432/db', LOG_LEVEL: 'debug', NODE_ENV: 'production', DATA_DIR: '/tmp/x', AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: 30 });
   });
 
   it.each([
@@ -16,6 +17,10 @@ describe('loadEnvironment', () => {
     [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres/],
     [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL must be one of/],
     [{ NODE_ENV: 'staging' }, /^Invalid configuration: NODE_ENV must be one of/],
+    [{ NODE_ENV: 'production' }, /^Invalid configuration: AUTH_JWT_SECRET must be set when NODE_ENV=production/],
+    [{ AUTH_JWT_SECRET: 'short-secret' }, /^Invalid configuration: AUTH_JWT_SECRET must be at least 32 characters \(got 12 characters\)$/],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, /^Invalid configuration: RATE_LIMIT_PER_MINUTE must be an integer of at least 1/],
+    [{ RATE_LIMIT_PER_MINUTE: 'many' }, /RATE_LIMIT_PER_MINUTE must be/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadEnvironment(env)).toThrow(ConfigurationError);
     expect(() => loadEnvironment(env)).toThrow(message);

@@ -28,24 +28,42 @@ export class Environment {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'SEED_DEMO must be true or false' })
   SEED_DEMO?: string;
+
+  /** HS256 key of the bearer tokens; required in production, else generated once into DATA_DIR. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
+  AUTH_JWT_SECRET?: string;
+
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer of at least 1' })
+  @Min(1, { message: 'RATE_LIMIT_PER_MINUTE must be an integer of at least 1' })
+  RATE_LIMIT_PER_MINUTE = 600;
 }
+
+/** Variables whose values never appear in error messages. */
+const SECRET_VARIABLES = new Set(['AUTH_JWT_SECRET']);
+const INTEGER_VARIABLES = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE']);
 
 export class ConfigurationError extends Error {}
 
 /** Reads and validates the environment; throws ConfigurationError naming the first bad variable. */
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const raw: Record<string, unknown> = {};
-  for (const key of ['PORT', 'DATABASE_URL', 'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV', 'SEED_DEMO']) {
+  for (const key of ['PORT', 'DATABASE_URL', 'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV', 'SEED_DEMO', 'AUTH_JWT_SECRET', 'RATE_LIMIT_PER_MINUTE']) {
     const value = source[key];
     if (value === undefined || value === '') continue;
-    raw[key] = key === 'PORT' ? (/^\d+$/.test(value) ? Number(value) : value) : value;
+    raw[key] = INTEGER_VARIABLES.has(key) ? (/^\d+$/.test(value) ? Number(value) : value) : value;
   }
   const env = plainToInstance(Environment, raw);
   const errors = validateSync(env, { forbidUnknownValues: false });
   if (errors.length > 0) {
     const first = errors[0];
     const message = Object.values(first.constraints ?? {})[0] ?? `${first.property} is invalid`;
-    throw new ConfigurationError(`Invalid configuration: ${message} (got ${JSON.stringify(source[first.property])})`);
+    const got = SECRET_VARIABLES.has(first.property) ? `${String(source[first.property] ?? '').length} characters` : JSON.stringify(source[first.property]);
+    throw new ConfigurationError(`Invalid configuration: ${message} (got ${got})`);
+  }
+  if (env.NODE_ENV === 'production' && !env.AUTH_JWT_SECRET) {
+    throw new ConfigurationError('Invalid configuration: AUTH_JWT_SECRET must be set when NODE_ENV=production (at least 32 characters)');
   }
   return env;
 }

@@ -1,4 +1,7 @@
 import { InitialSchema1764374400000 } from '../../migrations/1764374400000-initial-schema';
+import { AdvisorAssignment1764633600000 } from '../../migrations/1764633600000-advisor-assignment';
+import { RankingAudit1764633600001 } from '../../migrations/1764633600001-ranking-audit';
+import { CandidateDemographics1764633600002 } from '../../migrations/1764633600002-candidate-demographics';
 
 /** Every migration, in order. New migrations are generated into migrations/ and listed here. */
-export const MIGRATIONS = [InitialSchema1764374400000];
+export const MIGRATIONS = [InitialSchema1764374400000, AdvisorAssignment1764633600000, RankingAudit1764633600001, CandidateDemographics1764633600002];

@@ -33,6 +33,8 @@ export class RequirementMatchObject {
 @ObjectType('CandidateMatch')
 export class CandidateMatchObject {
   candidateId!: string;
+  /** set in a masked ranking until the caller unmasks the candidate: shown instead of the name */
+  maskedName?: string;
 
   @Field(() => JobObject)
   job!: JobObject;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditLogModule } from '../audit/audit-log.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 import { MatchEvidenceRepository } from './match-evidence.repository';
@@ -13,7 +14,7 @@ import {
 import { MatchingService } from './matching.service';
 
 @Module({
-  imports: [JobsModule, TaxonomyModule],
+  imports: [JobsModule, TaxonomyModule, AuditLogModule],
   providers: [
     MatchEvidenceRepository,
     MatchIndexService,

@@ -2,10 +2,13 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { CANDIDATE_BY_ID } from '../candidates/candidate.loaders';
 import { CandidateObject } from '../candidates/candidate.object';
 import { EvidenceSource } from '../candidates/evidence-source.enum';
+import { RankingAuditRecorder } from '../audit/ranking-audit.recorder';
+import { UnmaskRepository } from '../audit/unmask.repository';
 import { AppException } from '../common/errors/app.exception';
 import { GraphqlContext } from '../common/graphql-context';
 import { CREDENTIAL_BY_ID } from '../credentials/credential.loaders';
 import { CredentialObject } from '../credentials/credential.object';
+import { maskedName } from '../domain/fairness/mask';
 import { SKILL_BY_ID } from '../skills/skill.loaders';
 import { SkillObject } from '../skills/skill.object';
 import { CandidateMatchConnection } from './candidate-match-connection.object';
@@ -24,21 +27,55 @@ async function loadCandidate(ctx: GraphqlContext, id: string): Promise<Candidate
 
 @Resolver(() => CandidateMatchObject)
 export class MatchingResolver {
-  constructor(private readonly service: MatchingService) {}
+  constructor(
+    private readonly service: MatchingService,
+    private readonly audit: RankingAuditRecorder,
+    private readonly unmasks: UnmaskRepository,
+  ) {}
 
-  @Query(() => CandidateMatchConnection, { description: 'Discoverable candidates ranked for a job: meetsMandatory first, then score descending, then candidate id' })
-  rankCandidates(@Args() args: RankCandidatesArgs): Promise<CandidateMatchConnection> {
-    return this.service.rank(args);
+  @Query(() => CandidateMatchConnection, {
+    description: 'Discoverable candidates ranked for a job: meetsMandatory first, then score descending, then candidate id. Every call is audited (rankingAudit).',
+  })
+  async rankCandidates(@Args() args: RankCandidatesArgs, @Context() ctx: GraphqlContext): Promise<CandidateMatchConnection> {
+    const page = await this.service.rank(args);
+    const nodes = page.edges.map((e) => e.node);
+    await this.audit.record(ctx.principal, {
+      operation: 'rankCandidates',
+      jobId: args.jobId,
+      arguments: { first: args.first, after: args.after ?? null, minScore: args.minScore ?? null, masked: args.masked, asOf: args.asOf?.toISOString() ?? null },
+      asOf: page.asOf,
+      config: this.service.engineConfig(),
+      requirements: page.requirements,
+      results: nodes,
+      totalCount: page.totalCount,
+    });
+    if (args.masked) {
+      const unmasked = await this.unmasks.unmasked(ctx.principal.sub, args.jobId, nodes.map((n) => n.candidateId));
+      for (const node of nodes) if (!unmasked.has(node.candidateId)) node.maskedName = maskedName(node.candidateId);
+    }
+    return page;
   }
 
-  @Query(() => CandidateMatchObject)
-  matchCandidate(@Args() args: MatchCandidateArgs): Promise<CandidateMatchObject> {
-    return this.service.match(args);
+  @Query(() => CandidateMatchObject, { description: 'One candidate against a job, explained per requirement. Every call is audited (rankingAudit).' })
+  async matchCandidate(@Args() args: MatchCandidateArgs, @Context() ctx: GraphqlContext): Promise<CandidateMatchObject> {
+    const match = await this.service.match(args);
+    await this.audit.record(ctx.principal, {
+      operation: 'matchCandidate',
+      jobId: args.jobId,
+      arguments: { candidateId: match.candidateId, asOf: args.asOf?.toISOString() ?? null },
+      asOf: match.asOf,
+      config: this.service.engineConfig(),
+      requirements: match.requirements.map(({ requirement: r }) => ({ id: r.id, skillId: r.skillId, level: r.level, weight: r.weight, mandatory: r.mandatory })),
+      results: [match],
+      totalCount: null,
+    });
+    return match;
   }
 
   @ResolveField(() => CandidateObject)
-  candidate(@Parent() match: CandidateMatchObject, @Context() ctx: GraphqlContext): Promise<CandidateObject> {
-    return loadCandidate(ctx, match.candidateId);
+  async candidate(@Parent() match: CandidateMatchObject, @Context() ctx: GraphqlContext): Promise<CandidateObject> {
+    const candidate = await loadCandidate(ctx, match.candidateId);
+    return match.maskedName ? { ...candidate, name: match.maskedName, email: null } : candidate;
   }
 }
 

@@ -4,7 +4,9 @@ import { isUuid } from '../common/loaders/group-by';
 import { ConnectionShape } from '../common/pagination/connection.factory';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { matchCandidate, skillGap, skillProfile } from '../domain/matching/match-engine';
+import { MatchConfig } from '../domain/matching/match-config';
 import { CandidateMatch, Requirement, SkillStrength } from '../domain/matching/match-types';
+import { SimilarityConfig } from '../domain/taxonomy/similarity-config';
 import { JobRequirementObject } from '../jobs/job-requirement.object';
 import { JobObject } from '../jobs/job.object';
 import { JobService } from '../jobs/job.service';
@@ -33,7 +35,13 @@ export class MatchingService {
 
   private halfLife = (skillId: string): number => this.taxonomy.halfLifeOf(skillId);
 
-  async rank(args: RankCandidatesArgs): Promise<ConnectionShape<CandidateMatchObject>> {
+  /** The configuration rankings are computed with (audited with its configHash). */
+  engineConfig(): { match: MatchConfig; similarity: SimilarityConfig } {
+    return { match: this.index.config, similarity: this.taxonomy.similarity.config };
+  }
+
+  /** A page of the ranking, with the asOf and requirements it was computed with (for the audit trail). */
+  async rank(args: RankCandidatesArgs): Promise<ConnectionShape<CandidateMatchObject> & { asOf: Date; requirements: Requirement[] }> {
     const cursor = args.after ? this.decodeRankCursor(args.after) : null;
     const asOf = args.asOf ?? cursor?.asOf ?? new Date();
     const { job, requirements } = await this.requireJob(args.jobId);
@@ -56,6 +64,8 @@ export class MatchingService {
       edges,
       totalCount: page.totalCount,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+      asOf,
+      requirements: engineJob.requirements,
     };
   }
 

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, Int } from '@nestjs/graphql';
-import { IsDate, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsDate, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 @ArgsType()
 export class RankCandidatesArgs {
@@ -31,4 +31,8 @@ export class RankCandidatesArgs {
   @Min(0)
   @Max(1)
   minScore?: number | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'hide candidate names (e.g. "Candidate 7f3a…") until unmaskCandidate' })
+  @IsBoolean()
+  masked: boolean = false;
 }

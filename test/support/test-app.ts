@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { Role } from '../../src/auth/role.enum';
+import { TokenService } from '../../src/auth/token.service';
 import { createApp } from '../../src/bootstrap';
 import { AppConfig, toAppConfig } from '../../src/config/app-config';
 import { loadEnvironment } from '../../src/config/environment';
@@ -14,23 +16,60 @@ export interface GqlResult<T = Record<string, any>> {
   status: number;
 }
 
+export type Gql = <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GqlResult<T>>;
+
+/** The fixed AUTH_JWT_SECRET of test apps. */
+export const TEST_JWT_SECRET = 'test-secret-for-skillstack-e2e-specs-only-0123456789';
+
+export interface Identity {
+  sub?: string;
+  candidateId?: string | null;
+}
+
 export interface TestApp {
   app: INestApplication;
   url: string;
   config: AppConfig;
   dataSource: DataSource;
   queries: QueryCounter;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  /** as ADMIN (sub `test-admin`) unless `headers` carries its own authorization */
+  gql: Gql;
+  /** as this role (default sub `test-<role>`; LEARNER needs a candidateId) */
+  as(role: Role | keyof typeof Role, identity?: Identity): Gql;
+  /** a bearer token of this role, signed with the app's secret */
+  token(role: Role | keyof typeof Role, identity?: Identity, ttlSeconds?: number): Promise<string>;
+  /** without any token (only `headers`) */
+  raw: Gql;
   close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** a second process-like app on the same PostgreSQL database (change feed tests) */
+  joinDatabaseOf?: TestApp;
+  /** RATE_LIMIT_PER_MINUTE (default: a million, i.e. off) */
+  rateLimitPerMinute?: number;
+  /** other environment variables, e.g. NODE_ENV: 'production' */
+  env?: Record<string, string>;
 }
 
 /**
  * Starts the real application on a private copy of the migrated, seeded test database:
  * a PGlite instance loaded from the snapshot, or a PostgreSQL database cloned from the template.
  */
-export async function startTestApp(options: { joinDatabaseOf?: TestApp } = {}): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const server = serverUrl();
-  const base = toAppConfig(loadEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', PORT: '0', SEED_DEMO: 'false' }));
+  const base = toAppConfig(
+    loadEnvironment({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: 'memory://',
+      PORT: '0',
+      SEED_DEMO: 'false',
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 1_000_000),
+      ...(options.env ?? {}),
+    }),
+  );
   let config: AppConfig = base;
   let dropDatabase: (() => Promise<void>) | undefined;
   let loadDataDir: Blob | undefined;
@@ -48,15 +87,37 @@ export async function startTestApp(options: { joinDatabaseOf?: TestApp } = {}): 
   const app = await createApp({ config, database: { loadDataDir } });
   await app.listen(0, '127.0.0.1');
   const url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
-  const gql: TestApp['gql'] = async (query, variables, headers) => {
+  const raw: Gql = async (query, variables, headers) => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(headers ?? {}) },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as GqlResult;
+    const text = await response.text();
+    let body: GqlResult;
+    try {
+      body = JSON.parse(text) as GqlResult;
+    } catch {
+      body = { errors: [{ message: text.slice(0, 500) }], status: response.status };
+    }
     return { ...body, status: response.status } as never;
   };
+  const tokens = app.get(TokenService);
+  const cache = new Map<string, Promise<string>>();
+  const token: TestApp['token'] = (role, identity = {}, ttlSeconds) => {
+    const claims = { role: role as Role, sub: identity.sub ?? `test-${role.toLowerCase()}`, candidateId: identity.candidateId ?? null };
+    if (ttlSeconds !== undefined) return tokens.sign(claims, ttlSeconds);
+    const key = JSON.stringify(claims);
+    if (!cache.has(key)) cache.set(key, tokens.sign(claims, 3600));
+    return cache.get(key)!;
+  };
+  const as: TestApp['as'] =
+    (role, identity) =>
+    async (query, variables, headers) =>
+      raw(query, variables, { authorization: `Bearer ${await token(role, identity)}`, ...(headers ?? {}) });
+  const admin = as('ADMIN');
+  const gql: Gql = (query, variables, headers) =>
+    headers && Object.keys(headers).some((h) => h.toLowerCase() === 'authorization') ? raw(query, variables, headers) : admin(query, variables, headers);
   return {
     app,
     url,
@@ -64,6 +125,9 @@ export async function startTestApp(options: { joinDatabaseOf?: TestApp } = {}): 
     dataSource: app.get(DataSource),
     queries: app.get(QueryCounter),
     gql,
+    as,
+    token,
+    raw,
     async close() {
       await app.close();
       await dropDatabase?.();

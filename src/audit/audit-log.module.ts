@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { RankingAuditRecorder } from './ranking-audit.recorder';
+import { RankingAuditRepository } from './ranking-audit.repository';
+import { UnmaskRepository } from './unmask.repository';
+
+/** The append-only audit tables, written by matching (no dependencies, so matching can import it). */
+@Module({
+  providers: [RankingAuditRepository, RankingAuditRecorder, UnmaskRepository],
+  exports: [RankingAuditRepository, RankingAuditRecorder, UnmaskRepository],
+})
+export class AuditLogModule {}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { isUuid } from '../common/loaders/group-by';
+import { Requirement } from '../domain/matching/match-types';
+import { EngineConfig } from './engine-config';
+
+export type AuditedOperation = 'rankCandidates' | 'matchCandidate';
+
+export interface AuditedResult {
+  candidateId: string;
+  score: number;
+  meetsMandatory: boolean;
+}
+
+export interface NewRankingAudit {
+  operation: AuditedOperation;
+  actorSub: string;
+  actorRole: string;
+  jobId: string;
+  arguments: Record<string, unknown>;
+  asOf: Date;
+  configHash: string;
+  config: EngineConfig;
+  requirements: Requirement[];
+  results: AuditedResult[];
+  totalCount: number | null;
+}
+
+export interface RankingAuditRecord extends NewRankingAudit {
+  id: string;
+  seq: number;
+  createdAt: Date;
+}
+
+interface Row {
+  id: string;
+  seq: string | number;
+  created_at: Date;
+  operation: AuditedOperation;
+  actor_sub: string;
+  actor_role: string;
+  job_id: string;
+  arguments: Record<string, unknown>;
+  as_of: Date;
+  config_hash: string;
+  config: EngineConfig;
+  requirements: Requirement[];
+  results: AuditedResult[];
+  total_count: number | null;
+}
+
+function toRecord(r: Row): RankingAuditRecord {
+  return {
+    id: r.id,
+    seq: Number(r.seq),
+    createdAt: new Date(r.created_at),
+    operation: r.operation,
+    actorSub: r.actor_sub,
+    actorRole: r.actor_role,
+    jobId: r.job_id,
+    arguments: r.arguments,
+    asOf: new Date(r.as_of),
+    configHash: r.config_hash,
+    config: r.config,
+    requirements: r.requirements,
+    results: r.results,
+    totalCount: r.total_count,
+  };
+}
+
+export interface CandidateChangeRow {
+  candidate_id: string;
+  present: boolean;
+  evidence_added: boolean;
+  credential_added: boolean;
+  record_updated: boolean;
+}
+
+/** ranking_audit (append-only: the database refuses UPDATE and DELETE). */
+@Injectable()
+export class RankingAuditRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(a: NewRankingAudit): Promise<string> {
+    const [row]: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO ranking_audit (operation, actor_sub, actor_role, job_id, arguments, as_of, config_hash, config, requirements, results, total_count)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [
+        a.operation,
+        a.actorSub,
+        a.actorRole,
+        a.jobId,
+        JSON.stringify(a.arguments),
+        a.asOf,
+        a.configHash,
+        JSON.stringify(a.config),
+        JSON.stringify(a.requirements),
+        JSON.stringify(a.results),
+        a.totalCount,
+      ],
+    );
+    return row.id;
+  }
+
+  async find(id: string): Promise<RankingAuditRecord | null> {
+    if (!isUuid(id)) return null;
+    const [row]: Row[] = await this.dataSource.query(`SELECT * FROM ranking_audit WHERE id = $1`, [id]);
+    return row ? toRecord(row) : null;
+  }
+
+  /** Newest first; `beforeSeq` continues after a cursor. */
+  async list(jobId: string | null, first: number, beforeSeq: number | null): Promise<{ rows: RankingAuditRecord[]; totalCount: number }> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (jobId !== null) {
+      params.push(jobId);
+      where.push(`job_id = $${params.length}`);
+    }
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ n }]: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ranking_audit ${filter}`, params);
+    if (beforeSeq !== null) {
+      params.push(beforeSeq);
+      where.push(`seq < $${params.length}`);
+    }
+    params.push(first + 1);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT * FROM ranking_audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,
+      params,
+    );
+    return { rows: rows.map(toRecord), totalCount: n };
+  }
+
+  /** For each candidate: still there? evidence, credentials or the record itself changed after `since`? */
+  changesSince(candidateIds: readonly string[], since: Date): Promise<CandidateChangeRow[]> {
+    if (candidateIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT ids.id AS candidate_id,
+              EXISTS (SELECT 1 FROM candidate c WHERE c.id = ids.id) AS present,
+              EXISTS (SELECT 1 FROM skill_evidence e WHERE e.candidate_id = ids.id AND e.created_at > $2) AS evidence_added,
+              EXISTS (SELECT 1 FROM earned_credential ec WHERE ec.candidate_id = ids.id AND ec.created_at > $2) AS credential_added,
+              EXISTS (SELECT 1 FROM candidate c WHERE c.id = ids.id AND c.updated_at > $2) AS record_updated
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS ids(id, n)
+        ORDER BY ids.n`,
+      [candidateIds, since],
+    );
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Demographics } from '../domain/fairness/categories';
+import { DemographicsObject } from './demographics.types';
+
+interface Row {
+  candidate_id: string;
+  sex: DemographicsObject['sex'];
+  ethnicity: DemographicsObject['ethnicity'];
+  age_band: DemographicsObject['ageBand'];
+  updated_at: Date;
+}
+
+const toObject = (r: Row): DemographicsObject => ({ candidateId: r.candidate_id, sex: r.sex, ethnicity: r.ethnicity, ageBand: r.age_band, updatedAt: new Date(r.updated_at) });
+
+/** candidate_demographics: kept apart from the matching data (the engine never reads it). */
+@Injectable()
+export class DemographicsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async upsert(candidateId: string, d: Demographics): Promise<DemographicsObject> {
+    const [row]: Row[] = await this.dataSource.query(
+      `INSERT INTO candidate_demographics (candidate_id, sex, ethnicity, age_band) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (candidate_id) DO UPDATE SET sex = EXCLUDED.sex, ethnicity = EXCLUDED.ethnicity, age_band = EXCLUDED.age_band, updated_at = now()
+       RETURNING *`,
+      [candidateId, d.sex ?? null, d.ethnicity ?? null, d.ageBand ?? null],
+    );
+    return toObject(row);
+  }
+
+  async ofCandidates(candidateIds: readonly string[]): Promise<DemographicsObject[]> {
+    if (candidateIds.length === 0) return [];
+    const rows: Row[] = await this.dataSource.query(`SELECT * FROM candidate_demographics WHERE candidate_id = ANY($1::uuid[])`, [candidateIds]);
+    return rows.map(toObject);
+  }
+}

@@ -1,0 +1,220 @@
+import { configHash, DEFAULT_MATCH_CONFIG } from '../src/domain/matching/match-config';
+import { DEFAULT_SIMILARITY_CONFIG } from '../src/domain/taxonomy/similarity-config';
+import { Gql, ok, startTestApp, TestApp } from './support/test-app';
+
+/** A half-life (months) that makes exactly 365 days one half-life. */
+const YEAR_HALF_LIFE = 365 / 30.436875;
+const AS_OF = '2025-06-01T00:00:00.000Z';
+
+const RANK = `query($job: ID!, $first: Int, $after: String, $masked: Boolean) {
+  rankCandidates(jobId: $job, first: $first, after: $after, asOf: "${AS_OF}", minScore: 0.01, masked: $masked) {
+    totalCount pageInfo { endCursor } edges { node { score meetsMandatory candidate { id name } } } } }`;
+
+const AUDIT_FIELDS = 'id at operation actorSub actorRole jobId arguments asOf configHash totalCount results { position candidateId score meetsMandatory }';
+
+describe('ranking audit trail', () => {
+  let t: TestApp;
+  let asRecruiter: Gql;
+  let skill: string;
+  let jobId: string;
+  const people: Record<string, string> = {};
+
+  const evidence = (candidateId: string, level: number, evidencedAt: string) =>
+    t
+      .gql(`mutation($input: AddSkillEvidenceInput!) { addSkillEvidence(input: $input) { id } }`, {
+        input: { candidateId, skillId: skill, level, source: 'ASSESSMENT', evidencedAt },
+      })
+      .then(ok);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    asRecruiter = t.as('RECRUITER', { sub: 'rita' });
+    skill = ok(await t.gql(`mutation { createSkill(input: { name: "Audit test skill", category: TECHNICAL, halfLifeMonths: ${YEAR_HALF_LIFE} }) { id } }`)).createSkill.id;
+    jobId = ok(await t.gql(`mutation($s: ID!) { createJob(input: { title: "Audit test job", requirements: [{ skillId: $s, level: 4, mandatory: true }] }) { id } }`, { s: skill }))
+      .createJob.id;
+    for (const [name, level] of [
+      ['Audit Ann', 4],
+      ['Audit Ben', 3],
+      ['Audit Cat', 2],
+    ] as const) {
+      people[name] = ok(await t.gql(`mutation($n: String!) { createCandidate(input: { name: $n }) { id } }`, { n: name })).createCandidate.id;
+      await evidence(people[name], level, '2025-05-01T00:00:00Z');
+    }
+  });
+  afterAll(() => t.close());
+
+  const audits = async (): Promise<any[]> =>
+    (await t.dataSource.query(`SELECT * FROM ranking_audit WHERE job_id = $1 ORDER BY seq`, [jobId])).map((r: any) => ({ ...r, seq: Number(r.seq) }));
+
+  it('appends a record for every rankCandidates call: who, when, job, arguments, asOf, configuration hash, ids and scores', async () => {
+    const before = Date.now();
+    const page = ok(await asRecruiter(RANK, { job: jobId, first: 2 })).rankCandidates;
+    const [record] = await audits();
+    expect(record).toMatchObject({
+      operation: 'rankCandidates',
+      actor_sub: 'rita',
+      actor_role: 'RECRUITER',
+      job_id: jobId,
+      arguments: { first: 2, after: null, minScore: 0.01, masked: false, asOf: AS_OF },
+      config_hash: configHash({ match: DEFAULT_MATCH_CONFIG, similarity: DEFAULT_SIMILARITY_CONFIG }),
+      total_count: 3,
+    });
+    expect(new Date(record.as_of).toISOString()).toBe(AS_OF);
+    expect(new Date(record.created_at).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(record.results).toEqual(page.edges.map((e: any) => ({ candidateId: e.node.candidate.id, score: e.node.score, meetsMandatory: e.node.meetsMandatory })));
+    expect(record.results.map((r: any) => r.candidateId)).toEqual([people['Audit Ann'], people['Audit Ben']]);
+    expect(record.config).toEqual({ match: DEFAULT_MATCH_CONFIG, similarity: DEFAULT_SIMILARITY_CONFIG });
+    expect(record.requirements).toEqual([expect.objectContaining({ skillId: skill, level: 4, weight: 1, mandatory: true })]);
+    // the next page is its own record, with its cursor
+    ok(await asRecruiter(RANK, { job: jobId, first: 2, after: page.pageInfo.endCursor }));
+    const [, second] = await audits();
+    expect(second.arguments.after).toBe(page.pageInfo.endCursor);
+    expect(second.results.map((r: any) => r.candidateId)).toEqual([people['Audit Cat']]);
+  });
+
+  it('appends a record for every matchCandidate call', async () => {
+    const m = ok(
+      await t.as('LEARNER', { sub: 'ben', candidateId: people['Audit Ben'] })(`query($c: ID!, $j: ID!) { matchCandidate(candidateId: $c, jobId: $j, asOf: "${AS_OF}") { score } }`, {
+        c: people['Audit Ben'],
+        j: jobId,
+      }),
+    ).matchCandidate;
+    const record = (await audits()).at(-1);
+    expect(record).toMatchObject({ operation: 'matchCandidate', actor_sub: 'ben', actor_role: 'LEARNER', arguments: { candidateId: people['Audit Ben'] }, total_count: null });
+    expect(record.results).toEqual([{ candidateId: people['Audit Ben'], score: m.score, meetsMandatory: true }]);
+  });
+
+  it('refuses to change or delete audit records, in the database itself', async () => {
+    const [record] = await audits();
+    await expect(t.dataSource.query(`UPDATE ranking_audit SET actor_sub = 'someone else' WHERE id = $1`, [record.id])).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(t.dataSource.query(`UPDATE ranking_audit SET results = '[]'`)).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query(`DELETE FROM ranking_audit WHERE id = $1`, [record.id])).rejects.toThrow(/append-only: DELETE refused/);
+    await expect(t.dataSource.query(`TRUNCATE ranking_audit`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+    const [after] = await audits();
+    expect(after).toEqual(record);
+  });
+
+  it('lists records for ADMIN, newest first, by job, with cursors', async () => {
+    const first = ok(await t.gql(`query($j: ID) { rankingAudit(jobId: $j, first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${AUDIT_FIELDS} } } } }`, { j: jobId }))
+      .rankingAudit;
+    expect(first.totalCount).toBe(3);
+    expect(first.edges.map((e: any) => e.node.operation)).toEqual(['matchCandidate', 'rankCandidates']);
+    expect(first.edges[1].node).toMatchObject({ actorSub: 'rita', actorRole: 'RECRUITER', jobId, asOf: AS_OF, totalCount: 3 });
+    expect(JSON.parse(first.edges[1].node.arguments)).toMatchObject({ first: 2, masked: false });
+    const rest = ok(await t.gql(`query($j: ID, $a: String) { rankingAudit(jobId: $j, first: 2, after: $a) { pageInfo { hasNextPage } edges { node { results { position candidateId } } } } }`, { j: jobId, a: first.pageInfo.endCursor }))
+      .rankingAudit;
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+    expect(rest.edges[0].node.results).toEqual([
+      { position: 1, candidateId: people['Audit Ann'] },
+      { position: 2, candidateId: people['Audit Ben'] },
+    ]);
+    const all = ok(await t.gql(`{ rankingAudit(first: 100) { totalCount } }`)).rankingAudit;
+    expect(all.totalCount).toBeGreaterThanOrEqual(3);
+  });
+
+  it('replays a ranking: it matches, until evidence changes; and names the changed candidates', async () => {
+    const REPLAY = `query($id: ID!) { replayRanking(auditId: $id) { matches configMatches jobChanged differences totalCount
+      results { position candidateId score } changedCandidates { candidateId reasons } audit { id results { candidateId score } } } }`;
+    const [record] = await audits();
+    const same = ok(await t.gql(REPLAY, { id: record.id })).replayRanking;
+    expect(same).toMatchObject({ matches: true, configMatches: true, jobChanged: false, differences: [], changedCandidates: [], totalCount: 3 });
+    expect(same.results.map((r: any) => r.candidateId)).toEqual(record.results.map((r: any) => r.candidateId));
+
+    // evidence dated after the audited asOf does not change the replay, but the candidate is reported
+    await evidence(people['Audit Cat'], 5, '2025-07-01T00:00:00Z');
+    const later = ok(await t.gql(REPLAY, { id: record.id })).replayRanking;
+    expect(later.matches).toBe(true);
+    expect(later.changedCandidates).toEqual([]); // Cat is not in this page's results, before or now
+
+    // new evidence dated before asOf lifts Ben above Ann
+    await evidence(people['Audit Ben'], 5, '2025-05-15T00:00:00Z');
+    const changed = ok(await t.gql(REPLAY, { id: record.id })).replayRanking;
+    expect(changed.matches).toBe(false);
+    expect(changed.results.map((r: any) => r.candidateId)).toEqual([people['Audit Ben'], people['Audit Ann']]);
+    expect(changed.differences[0]).toMatch(/^position 1: .* audited, .* now$/);
+    expect(changed.changedCandidates).toEqual([{ candidateId: people['Audit Ben'], reasons: ['EVIDENCE_ADDED'] }]);
+    expect(changed.audit.results).toEqual(record.results.map((r: any) => ({ candidateId: r.candidateId, score: r.score })));
+
+    // the second page: Cat got evidence (after asOf, so the same score) and is reported
+    const secondPage = (await audits())[1];
+    const cat = ok(await t.gql(REPLAY, { id: secondPage.id })).replayRanking;
+    expect(cat.changedCandidates).toEqual([{ candidateId: people['Audit Cat'], reasons: ['EVIDENCE_ADDED'] }]);
+
+    // a changed job: the replay still uses the audited requirements, and says so
+    ok(await t.gql(`mutation($j: ID!, $s: ID!) { updateJob(input: { id: $j, requirements: [{ skillId: $s, level: 2 }] }) { id } }`, { j: jobId, s: skill }));
+    const jobChanged = ok(await t.gql(REPLAY, { id: record.id })).replayRanking;
+    expect(jobChanged).toMatchObject({ jobChanged: true, matches: false });
+    expect(jobChanged.results.map((r: any) => r.candidateId)).toEqual([people['Audit Ben'], people['Audit Ann']]);
+
+    // a deleted candidate
+    ok(await t.gql(`mutation($id: ID!) { deleteCandidate(id: $id) }`, { id: people['Audit Ann'] }));
+    const deleted = ok(await t.gql(REPLAY, { id: record.id })).replayRanking;
+    expect(deleted.changedCandidates).toEqual(
+      expect.arrayContaining([
+        { candidateId: people['Audit Ann'], reasons: ['DELETED'] },
+        { candidateId: people['Audit Ben'], reasons: ['EVIDENCE_ADDED'] },
+      ]),
+    );
+    // the audit itself is untouched by all of this
+    expect((await audits())[0]).toEqual(record);
+    const missing = await t.gql(REPLAY, { id: '00000000-0000-4000-8000-000000000000' });
+    expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('masked ranking', () => {
+  let t: TestApp;
+  let jobId: string;
+  let otherJob: string;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const skill = ok(await t.gql(`mutation { createSkill(input: { name: "Mask test skill", category: TECHNICAL }) { id } }`)).createSkill.id;
+    const job = async (title: string) => ok(await t.gql(`mutation($s: ID!, $t: String!) { createJob(input: { title: $t, requirements: [{ skillId: $s }] }) { id } }`, { s: skill, t: title })).createJob.id;
+    jobId = await job('Mask job');
+    otherJob = await job('Other mask job');
+    for (const [name, level] of [
+      ['Masked Mia', 5],
+      ['Masked Max', 2],
+    ] as const) {
+      const id = ok(await t.gql(`mutation($n: String!) { createCandidate(input: { name: $n, email: "hidden@example.org" }) { id } }`, { n: name })).createCandidate.id;
+      ok(
+        await t.gql(`mutation($input: AddSkillEvidenceInput!) { addSkillEvidence(input: $input) { id } }`, {
+          input: { candidateId: id, skillId: skill, level, source: 'ASSESSMENT', evidencedAt: '2025-05-01T00:00:00Z' },
+        }),
+      );
+      ids.push(id);
+    }
+  });
+  afterAll(() => t.close());
+
+  const ranked = async (gql: Gql, job: string, masked: boolean) =>
+    ok(await gql(RANK, { job, first: 10, masked })).rankCandidates.edges.map((e: any) => e.node.candidate) as { id: string; name: string }[];
+
+  it('hides names until a candidate is unmasked; unmasking is audited, per recruiter and job', async () => {
+    const rita = t.as('RECRUITER', { sub: 'rita' });
+    const masked = await ranked(rita, jobId, true);
+    expect(masked.map((c) => c.id)).toEqual(ids);
+    expect(masked.map((c) => c.name)).toEqual(ids.map((id) => `Candidate ${id.replace(/-/g, '').slice(0, 4)}…`));
+    expect(JSON.stringify(masked)).not.toMatch(/Masked M/);
+    expect((await ranked(rita, jobId, false)).map((c) => c.name)).toEqual(['Masked Mia', 'Masked Max']);
+    const [{ arguments: args }] = await t.dataSource.query(`SELECT arguments FROM ranking_audit WHERE job_id = $1 ORDER BY seq LIMIT 1`, [jobId]);
+    expect(args.masked).toBe(true);
+
+    const unmasked = ok(
+      await rita(`mutation($j: ID!, $c: ID!) { unmaskCandidate(jobId: $j, candidateId: $c, reason: "invited to interview") { id name email } }`, { j: jobId, c: ids[1] }),
+    ).unmaskCandidate;
+    expect(unmasked).toEqual({ id: ids[1], name: 'Masked Max', email: null });
+    const rows = await t.dataSource.query(`SELECT actor_sub, actor_role, job_id, candidate_id, reason FROM candidate_unmask`);
+    expect(rows).toEqual([{ actor_sub: 'rita', actor_role: 'RECRUITER', job_id: jobId, candidate_id: ids[1], reason: 'invited to interview' }]);
+
+    expect((await ranked(rita, jobId, true)).map((c) => c.name)).toEqual([`Candidate ${ids[0].replace(/-/g, '').slice(0, 4)}…`, 'Masked Max']);
+    // another recruiter, or another job, is still masked
+    expect((await ranked(t.as('RECRUITER', { sub: 'rob' }), jobId, true)).map((c) => c.name)).not.toContain('Masked Max');
+    expect((await ranked(rita, otherJob, true)).map((c) => c.name)).not.toContain('Masked Max');
+
+    await expect(t.dataSource.query(`UPDATE candidate_unmask SET reason = 'edited'`)).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query(`DELETE FROM candidate_unmask`)).rejects.toThrow(/append-only/);
+  });
+});
