@@ -15,7 +15,7 @@ import { EditDistance } from '../domain/search/edit-distance';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { BadgeRepository } from './badge.repository';
 import { ImportBadgeInput } from './import-badge.input';
-import { InMemoryTrustedKeyStore } from './trusted-key-store';
+import { DatabaseTrustedKeyStore } from './trusted-key-store';
 import { VerificationCheckObject } from './verification-check.object';
 import {
   AchievementLevel,
@@ -131,7 +131,7 @@ export class BadgeImportService implements OnModuleInit {
     private readonly transactions: TransactionService,
     private readonly loaders: LoaderRegistry,
     private readonly events: DomainEvents,
-    trustedKeys: InMemoryTrustedKeyStore,
+    trustedKeys: DatabaseTrustedKeyStore,
   ) {
     this.verifier = new BadgeVerifier({ trustedKeys });
   }

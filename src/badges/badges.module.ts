@@ -6,12 +6,26 @@ import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 import { BadgeImportResolver } from './badge-import.resolver';
 import { BadgeImportService } from './badge-import.service';
 import { BadgeRepository } from './badge.repository';
-import { InMemoryTrustedKeyStore } from './trusted-key-store';
+import { IssuerKeyRepository } from './issuer-key.repository';
+import { IssuerKeyResolver } from './issuer-key.resolver';
+import { IssuerKeyService } from './issuer-key.service';
+import { DatabaseTrustedKeyStore } from './trusted-key-store';
 
-/** Importing Open Badges / CLR credentials: offline verification (./verification), mapping to the catalogue and skills. */
+/**
+ * Importing Open Badges / CLR credentials: offline verification (./verification), mapping to the catalogue and skills;
+ * the ADMIN trust store of issuer keys (registerIssuerKey).
+ */
 @Module({
   imports: [CandidatesModule, CredentialsModule, SkillsModule, TaxonomyModule],
-  providers: [BadgeRepository, InMemoryTrustedKeyStore, BadgeImportService, BadgeImportResolver],
-  exports: [BadgeImportService, InMemoryTrustedKeyStore],
+  providers: [
+    BadgeRepository,
+    IssuerKeyRepository,
+    DatabaseTrustedKeyStore,
+    IssuerKeyService,
+    BadgeImportService,
+    BadgeImportResolver,
+    IssuerKeyResolver,
+  ],
+  exports: [BadgeImportService, DatabaseTrustedKeyStore],
 })
 export class BadgesModule {}

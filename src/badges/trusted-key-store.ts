@@ -1,27 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { IssuerKeyRepository } from './issuer-key.repository';
 import type { TrustedKey, TrustedKeyStore } from './verification';
 
 /**
- * Issuer keys that cannot be resolved offline (did:web, https issuers), looked up by the verifier with a
- * key id and then with the issuer id. In memory for now: an ADMIN `registerIssuerKey` mutation that
- * persists them comes later. did:key and did:jwk issuers need no entry.
+ * Issuer keys that cannot be resolved offline (did:web, https issuers), as an ADMIN registered them
+ * (registerIssuerKey, table issuer_key). The verifier looks up a key id and then the issuer id; both
+ * match a registered key id exactly, and the entry's controller is the issuer it was registered for.
+ * did:key and did:jwk issuers need no entry. Read on every lookup, so a change applies to the next import.
  */
 @Injectable()
-export class InMemoryTrustedKeyStore implements TrustedKeyStore {
-  private readonly keys = new Map<string, TrustedKey>();
+export class DatabaseTrustedKeyStore implements TrustedKeyStore {
+  constructor(private readonly keys: IssuerKeyRepository) {}
 
-  /** Trusts `key` for `issuerIdOrKid` (an issuer id, or a key id such as `did:web:example.org#key-1`). */
-  register(issuerIdOrKid: string, key: TrustedKey): void {
-    const id = issuerIdOrKid.trim();
-    if (!id) throw new Error('issuer id or key id must not be empty');
-    this.keys.set(id, key);
-  }
-
-  unregister(issuerIdOrKid: string): boolean {
-    return this.keys.delete(issuerIdOrKid.trim());
-  }
-
-  lookup(issuerIdOrKid: string): TrustedKey | null {
-    return this.keys.get(issuerIdOrKid) ?? null;
+  async lookup(issuerIdOrKid: string): Promise<TrustedKey | null> {
+    const row = await this.keys.findByKeyId(issuerIdOrKid);
+    return row ? { publicKeyJwk: row.publicKey, controller: row.issuerId } : null;
   }
 }

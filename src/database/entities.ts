@@ -1,3 +1,4 @@
+import { IssuerKeyEntity } from '../badges/issuer-key.entity';
 import { CandidateEntity } from '../candidates/candidate.entity';
 import { EarnedCredentialEntity } from '../candidates/earned-credential.entity';
 import { SkillEvidenceEntity } from '../candidates/skill-evidence.entity';
@@ -32,4 +33,5 @@ export const ENTITIES = [
   JobRequirementEntity,
   PathwayEntity,
   PathwayStepEntity,
+  IssuerKeyEntity,
 ];

@@ -1,3 +1,4 @@
+import { createHash, createPublicKey, type JsonWebKey } from 'node:crypto';
 import type { JWK } from 'jose';
 import type { VerificationLibs } from './esm-libs';
 import type { TrustedKey, TrustedKeyStore } from './types';
@@ -157,4 +158,74 @@ export async function sameKey(libs: VerificationLibs, a: JWK, b: JWK): Promise<b
   } catch {
     return false;
   }
+}
+
+/** Curves of the public keys the trust store accepts, with their coordinate length in bytes. */
+const CURVE_BYTES: Record<string, Record<string, number>> = {
+  OKP: { Ed25519: 32 },
+  EC: { 'P-256': 32, 'P-384': 48, 'P-521': 66 },
+};
+/** JWK members that only a private (or symmetric) key has. */
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+const MIN_RSA_BITS = 2048;
+const BASE64URL = /^[A-Za-z0-9_-]+$/u;
+
+export type PublicJwkCheck = { ok: true; jwk: JWK } | { ok: false; reason: string };
+
+function coordinate(jwk: Record<string, unknown>, member: string, bytes: number): string | null {
+  const v = jwk[member];
+  return typeof v === 'string' && BASE64URL.test(v) && base64urlDecode(v).length === bytes ? v : null;
+}
+
+/**
+ * A public key for the trust store: OKP Ed25519 (JWT and JSON-LD proofs), EC P-256/P-384/P-521 or RSA of at
+ * least 2048 bits (JWT / OB2 JWS only). Returns the key reduced to its key parameters (kty, crv, x, y or n, e),
+ * or why it is refused: not an object, a private key, an unsupported key type or curve, not a signing key, or
+ * key material that is not a valid public key. The reason never repeats key material.
+ */
+export function checkPublicJwk(value: unknown): PublicJwkCheck {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'must be a JSON object (a JWK)' };
+  const jwk = value as Record<string, unknown>;
+  const secret = PRIVATE_MEMBERS.find((m) => m in jwk);
+  if (secret) return { ok: false, reason: `is a private key (it has "${secret}"): register the public key only` };
+  if (typeof jwk.kty !== 'string') return { ok: false, reason: 'has no "kty"' };
+  if (jwk.use !== undefined && jwk.use !== 'sig') return { ok: false, reason: `is not a signing key ("use": ${JSON.stringify(jwk.use)})` };
+  let key: JWK;
+  if (jwk.kty === 'OKP' || jwk.kty === 'EC') {
+    const curves = CURVE_BYTES[jwk.kty];
+    const crv = jwk.crv;
+    if (typeof crv !== 'string' || !(crv in curves)) {
+      return { ok: false, reason: `unsupported ${jwk.kty} curve ${JSON.stringify(crv ?? null)} (supported: ${Object.keys(curves).join(', ')})` };
+    }
+    const x = coordinate(jwk, 'x', curves[crv]);
+    if (!x) return { ok: false, reason: `"x" must be the base64url ${curves[crv]}-byte ${crv} public key coordinate` };
+    key = { kty: jwk.kty, crv, x };
+    if (jwk.kty === 'EC') {
+      const y = coordinate(jwk, 'y', curves[crv]);
+      if (!y) return { ok: false, reason: `"y" must be the base64url ${curves[crv]}-byte ${crv} public key coordinate` };
+      key.y = y;
+    }
+  } else if (jwk.kty === 'RSA') {
+    if (typeof jwk.n !== 'string' || !BASE64URL.test(jwk.n) || typeof jwk.e !== 'string' || !BASE64URL.test(jwk.e)) {
+      return { ok: false, reason: '"n" and "e" must be base64url strings' };
+    }
+    key = { kty: 'RSA', n: jwk.n, e: jwk.e };
+  } else {
+    return { ok: false, reason: `unsupported key type ${JSON.stringify(jwk.kty)} (supported: OKP Ed25519, EC P-256/P-384/P-521, RSA)` };
+  }
+  try {
+    const imported = createPublicKey({ key: key as JsonWebKey, format: 'jwk' });
+    const bits = imported.asymmetricKeyDetails?.modulusLength;
+    if (key.kty === 'RSA' && (bits ?? 0) < MIN_RSA_BITS) return { ok: false, reason: `RSA keys must have at least ${MIN_RSA_BITS} bits` };
+  } catch {
+    return { ok: false, reason: `is not a valid ${key.crv ?? key.kty} public key` };
+  }
+  return { ok: true, jwk: key };
+}
+
+/** RFC 7638 JWK thumbprint (SHA-256, base64url) of an OKP, EC or RSA public key, without the ESM libraries. */
+export function jwkThumbprint(jwk: JWK): string {
+  const members =
+    jwk.kty === 'RSA' ? { e: jwk.e, kty: jwk.kty, n: jwk.n } : jwk.kty === 'EC' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x };
+  return createHash('sha256').update(JSON.stringify(members)).digest('base64url');
 }
