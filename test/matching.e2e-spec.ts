@@ -69,6 +69,33 @@ describe('matching: ranking, explanations, gaps and profiles', () => {
     expect(m.requirements[1]).toEqual({ coverage: 0, via: 'NONE', decay: 0, evidencedAt: null, matchedSkill: null, credential: null, requirement: { skill: { id: y } } });
   });
 
+  it("explains a ranking's candidates as matchCandidate does, loading their evidence once per page and only when asked", async () => {
+    const EXPLAIN = 'coverage via decay evidencedAt similarity strength matchedSkill { id } requirement { skill { id } }';
+    const asOf = '2024-12-31T00:00:00Z';
+    const explainedRank = (first: number, fields = EXPLAIN) =>
+      t.gql(`query($job: ID!) { rankCandidates(jobId: $job, first: ${first}, asOf: "${asOf}") { edges { node { score candidate { id } requirements { ${fields} } } } } }`, { job: jobId });
+    const queriesFor = async (run: () => Promise<unknown>): Promise<number> => {
+      t.queries.count = 0;
+      await run();
+      return t.queries.count;
+    };
+    const plain = await queriesFor(() => t.gql(RANK, { job: jobId, first: 3, asOf }));
+    // scalar fields only: no skill or credential lookups, just the page's evidence
+    const explainedOne = await queriesFor(() => explainedRank(1, 'coverage via decay'));
+    const explainedThree = await queriesFor(() => explainedRank(3, 'coverage via decay'));
+    // explanations cost queries only when asked for, and the same few for a page of one or three
+    expect(explainedThree).toBeGreaterThan(plain);
+    expect(explainedThree).toBe(explainedOne);
+    const ranked = ok(await explainedRank(3)).rankCandidates.edges.map((e: any) => e.node);
+    expect(ranked).toHaveLength(3);
+    for (const node of ranked) {
+      const single = ok(await t.gql(`query($c: ID!, $j: ID!) { matchCandidate(candidateId: $c, jobId: $j, asOf: "${asOf}") { score requirements { ${EXPLAIN} } } }`, { c: node.candidate.id, j: jobId }))
+        .matchCandidate;
+      expect(node.requirements).toEqual(single.requirements);
+      expect(node.score).toBe(single.score);
+    }
+  });
+
   it('lists gaps with reasons, largest weighted shortfall first', async () => {
     const g = ok(await t.gql(`query($c: ID!, $j: ID!) { skillGap(candidateId: $c, jobId: $j, asOf: "2024-12-31T00:00:00Z") { score gaps { coverage reason requirement { skill { id } } } } }`, { c: a, j: jobId })).skillGap;
     expect(g.gaps.map((x: any) => [x.requirement.skill.id, x.reason])).toEqual([[x, 'DECAYED'], [y, 'MISSING']]);

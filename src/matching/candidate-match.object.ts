@@ -48,6 +48,8 @@ export class CandidateMatchObject {
   @Field()
   asOf!: Date;
 
-  @Field(() => [RequirementMatchObject], { description: "one per job requirement, in the job's order" })
-  requirements!: RequirementMatchObject[];
+  /** one per job requirement (GraphQL field resolved by MatchingResolver.requirements) */
+  requirements?: RequirementMatchObject[];
+  /** computes `requirements` on demand when they were not computed up front (rankings) */
+  explain?: () => Promise<RequirementMatchObject[]>;
 }

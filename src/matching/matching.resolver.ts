@@ -72,6 +72,13 @@ export class MatchingResolver {
     return match;
   }
 
+  @ResolveField(() => [RequirementMatchObject], { description: "one per job requirement, in the job's order" })
+  requirements(@Parent() match: CandidateMatchObject): RequirementMatchObject[] | Promise<RequirementMatchObject[]> {
+    if (match.requirements) return match.requirements;
+    if (match.explain) return match.explain();
+    throw new Error(`CandidateMatch for ${match.candidateId} has no explanation`);
+  }
+
   @ResolveField(() => CandidateObject)
   async candidate(@Parent() match: CandidateMatchObject, @Context() ctx: GraphqlContext): Promise<CandidateObject> {
     const candidate = await loadCandidate(ctx, match.candidateId);

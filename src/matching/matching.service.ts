@@ -5,7 +5,7 @@ import { ConnectionShape } from '../common/pagination/connection.factory';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { matchCandidate, skillGap, skillProfile } from '../domain/matching/match-engine';
 import { MatchConfig } from '../domain/matching/match-config';
-import { CandidateMatch, Requirement, SkillStrength } from '../domain/matching/match-types';
+import { CandidateMatch, JobRequirements, Requirement, SkillStrength } from '../domain/matching/match-types';
 import { SimilarityConfig } from '../domain/taxonomy/similarity-config';
 import { JobRequirementObject } from '../jobs/job-requirement.object';
 import { JobObject } from '../jobs/job.object';
@@ -24,6 +24,9 @@ function toRequirement(r: JobRequirementObject): Requirement {
 }
 
 /** Loads through repositories and the in-memory indexes, calls the pure matching engine, maps results. */
+/** A match with its explanation computed. */
+export type ExplainedMatch = CandidateMatchObject & { requirements: RequirementMatchObject[] };
+
 @Injectable()
 export class MatchingService {
   constructor(
@@ -52,13 +55,31 @@ export class MatchingService {
       after: cursor ? { meetsMandatory: cursor.meetsMandatory, score: cursor.score, candidateId: cursor.candidateId } : null,
       minScore: args.minScore ?? null,
     });
-    const loaded = new Map((await this.evidence.load(page.items.map((i) => i.candidateId))).map((c) => [c.id, c]));
-    const edges = page.items.flatMap((item) => {
-      const candidate = loaded.get(item.candidateId);
-      if (!candidate) return [];
-      const explained = matchCandidate(candidate, engineJob, this.taxonomy.similarity, this.halfLife, asOf, this.index.config);
-      const node = this.toMatchObject({ ...explained, score: item.score, meetsMandatory: item.meetsMandatory }, job, requirements);
-      return [{ node, cursor: encodeCursor([asOf.toISOString(), item.meetsMandatory, item.score, item.candidateId]) }];
+    // Explanations cost a load of the page's evidence and the engine per candidate: computed once
+    // for the whole page, and only when a client asks for `requirements`.
+    let explained: Promise<Map<string, RequirementMatchObject[]>> | null = null;
+    const explainPage = (): Promise<Map<string, RequirementMatchObject[]>> =>
+      (explained ??= this.explainAll(
+        page.items.map((i) => i.candidateId),
+        engineJob,
+        job,
+        requirements,
+        asOf,
+      ));
+    const edges = page.items.map((item) => {
+      const node: CandidateMatchObject = {
+        candidateId: item.candidateId,
+        job,
+        score: item.score,
+        meetsMandatory: item.meetsMandatory,
+        asOf,
+        explain: async () => {
+          const found = (await explainPage()).get(item.candidateId);
+          if (!found) throw AppException.notFound('Candidate', item.candidateId, 'candidateId');
+          return found;
+        },
+      };
+      return { node, cursor: encodeCursor([asOf.toISOString(), item.meetsMandatory, item.score, item.candidateId]) };
     });
     return {
       edges,
@@ -69,7 +90,7 @@ export class MatchingService {
     };
   }
 
-  async match(args: MatchCandidateArgs): Promise<CandidateMatchObject> {
+  async match(args: MatchCandidateArgs): Promise<ExplainedMatch> {
     const { job, requirements } = await this.requireJob(args.jobId);
     const candidate = await this.requireCandidate(args.candidateId);
     const asOf = args.asOf ?? new Date();
@@ -99,7 +120,22 @@ export class MatchingService {
     );
   }
 
-  private toMatchObject(result: CandidateMatch, job: JobObject, requirements: JobRequirementObject[]): CandidateMatchObject {
+  private async explainAll(
+    candidateIds: string[],
+    engineJob: JobRequirements,
+    job: JobObject,
+    requirements: JobRequirementObject[],
+    asOf: Date,
+  ): Promise<Map<string, RequirementMatchObject[]>> {
+    const explained = new Map<string, RequirementMatchObject[]>();
+    for (const candidate of await this.evidence.load(candidateIds)) {
+      const result = matchCandidate(candidate, engineJob, this.taxonomy.similarity, this.halfLife, asOf, this.index.config);
+      explained.set(candidate.id, this.toMatchObject(result, job, requirements).requirements);
+    }
+    return explained;
+  }
+
+  private toMatchObject(result: CandidateMatch, job: JobObject, requirements: JobRequirementObject[]): ExplainedMatch {
     return {
       candidateId: result.candidateId,
       job,
