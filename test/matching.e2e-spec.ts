@@ -1,3 +1,4 @@
+import { MatchEvidenceRepository } from '../src/matching/match-evidence.repository';
 import { ok, startTestApp, TestApp } from './support/test-app';
 
 /** A half-life (months) that makes exactly 365 days one half-life. */
@@ -94,6 +95,23 @@ describe('matching: ranking, explanations, gaps and profiles', () => {
       expect(node.requirements).toEqual(single.requirements);
       expect(node.score).toBe(single.score);
     }
+  });
+
+  it('reads the population page by page for the index build: every candidate once, in id order, with the same evidence', async () => {
+    const repository = t.app.get(MatchEvidenceRepository);
+    const paged: Awaited<ReturnType<MatchEvidenceRepository['load']>> = [];
+    let pages = 0;
+    for await (const page of repository.loadPages(7)) {
+      expect(page.length).toBeLessThanOrEqual(7);
+      paged.push(...page);
+      pages++;
+    }
+    const all = await repository.load();
+    const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1);
+    const sortEvidence = <T extends { evidence: { id: string }[] }>(c: T): T => ({ ...c, evidence: [...c.evidence].sort(byId) });
+    expect(pages).toBe(Math.ceil(all.length / 7));
+    expect(paged.map((c) => c.id)).toEqual(all.map((c) => c.id).sort());
+    expect(paged.map(sortEvidence)).toEqual([...all].sort(byId).map(sortEvidence));
   });
 
   it('lists gaps with reasons, largest weighted shortfall first', async () => {

@@ -11,6 +11,8 @@ import { MatchEvidenceRepository } from './match-evidence.repository';
  */
 @Injectable()
 export class MatchIndexService implements OnApplicationBootstrap {
+  /** candidates read per page while building the index at boot */
+  static readonly BUILD_PAGE = 5000;
   private readonly logger = new Logger('MatchIndex');
   readonly config: MatchConfig = DEFAULT_MATCH_CONFIG;
   private indexValue: MatchIndex;
@@ -46,7 +48,7 @@ export class MatchIndexService implements OnApplicationBootstrap {
   async rebuild(): Promise<void> {
     const started = Date.now();
     const index = this.newIndex();
-    for (const c of await this.evidence.load()) index.upsertCandidate(c.id, c.discoverable, c.evidence);
+    for await (const page of this.evidence.loadPages(MatchIndexService.BUILD_PAGE)) for (const c of page) index.upsertCandidate(c.id, c.discoverable, c.evidence);
     this.indexValue = index;
     const stats = index.stats();
     this.logger.log(`match index built in ${Date.now() - started} ms: ${stats.candidates} candidates, ${stats.postings} postings, ${(index.memoryBytes() / 1e6).toFixed(1)} MB`);
