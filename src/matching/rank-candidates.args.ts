@@ -1,24 +1,13 @@
-import { ArgsType, Field, Float, ID, Int } from '@nestjs/graphql';
-import { IsBoolean, IsDate, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, Float, ID } from '@nestjs/graphql';
+import { IsBoolean, IsDate, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageArgs } from '../common/pagination/page.args';
 
 @ArgsType()
-export class RankCandidatesArgs {
+export class RankCandidatesArgs extends PageArgs {
   @Field(() => ID)
   @IsString()
   @MaxLength(100)
   jobId!: string;
-
-  @Field(() => Int, { nullable: true, defaultValue: 20 })
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first: number = 20;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  after?: string | null;
 
   @Field(() => Date, { nullable: true })
   @IsOptional()
