@@ -121,12 +121,12 @@ const minScoreArb = fc.oneof(fc.constant(null), fc.constantFrom(0, 0.25, 0.45, 0
 
 // ---------------------------------------------------------------- helpers
 
-function setup(w: World, config: MatchConfig, compactEagerly: boolean) {
+function setup(w: World, config: MatchConfig, compactEagerly: boolean, maxScore: boolean | 'force' = true) {
   const graph = SkillGraph.fromTaxonomy(w);
   const sim = new SimilarityIndex(graph);
   const halfLife = (id: string): number => (graph.has(id) ? graph.halfLifeOf(id) : 30);
-  // "eager": compaction after every removal, to exercise that path
-  const index = new MatchIndex({ halfLife, config, ...(compactEagerly ? { minDeadPerList: 0, minDeadOrdinals: 0 } : {}) });
+  // "eager": compaction after every removal, to exercise that path; maxScore false: only the checkpoint pruning
+  const index = new MatchIndex({ halfLife, config, maxScore, ...(compactEagerly ? { minDeadPerList: 0, minDeadOrdinals: 0 } : {}) });
   return { graph, sim, halfLife, index };
 }
 
@@ -218,8 +218,9 @@ describe('MatchIndex ≡ rankCandidates (property)', () => {
         asOfArb,
         fc.integer({ min: 0, max: 12 }),
         minScoreArb,
-        ([w, rows, requirements], asOf, first, minScore) => {
-          const ctx = setup(w, DEFAULT_MATCH_CONFIG, first % 2 === 1);
+        fc.boolean(),
+        ([w, rows, requirements], asOf, first, minScore, maxScore) => {
+          const ctx = setup(w, DEFAULT_MATCH_CONFIG, first % 2 === 1, maxScore);
           const population = rows.map(([evidence, hidden], i) => ({ id: `c${i}`, evidence, discoverable: !hidden || i % 3 !== 0 }));
           for (const c of population) ctx.index.upsertCandidate(c.id, c.discoverable, c.evidence);
           expectSame(ctx, population, requirements, asOf, DEFAULT_MATCH_CONFIG, { first, minScore });
@@ -227,6 +228,65 @@ describe('MatchIndex ≡ rankCandidates (property)', () => {
         },
       ),
       { numRuns: Math.max(10, Math.floor(RUNS / 5)) },
+    );
+  });
+
+  // many similar skills per requirement (deep broader chains, siblings, related), more requirements:
+  // the MaxScore pass (list upper bounds, cuts, posting skips, survivors' records) does the work
+  const richWorldArb: fc.Arbitrary<World> = fc.integer({ min: 6, max: 24 }).chain((n) =>
+    fc.record({
+      skills: fc.constant(Array.from({ length: n }, (_, i): SkillNode => ({ id: `k${i}`, category: i % 3 === 0 ? 'DURABLE' : 'TECHNICAL', halfLifeMonths: [null, 6, 24, 200][i % 4] }))),
+      broader: fc.constant(Array.from({ length: n - 1 }, (_, i): [string, string] => [`k${i + 1}`, `k${Math.floor(i / 3)}`])),
+      related: fc.array(
+        fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 1, max: n - 1 }), fc.constantFrom(0.25, 0.5, 0.9)).map(([a, d, wt]) => [`k${a}`, `k${(a + d) % n}`, wt] as [string, string, number]),
+        { maxLength: n },
+      ),
+    }),
+  );
+  const richRequirementsArb = (w: World): fc.Arbitrary<Requirement[]> =>
+    fc
+      .array(
+        fc.record({
+          id: fc.constant('r'),
+          skillId: skillIdArb(w),
+          level: fc.integer({ min: 1, max: 5 }),
+          weight: fc.oneof(fc.constantFrom(0.5, 1, 2, 3), fc.double({ min: 0.01, max: 10, noNaN: true })),
+          mandatory: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+        }),
+        { minLength: 1, maxLength: 10 },
+      )
+      .map((rs) => rs.map((r, i) => ({ ...r, id: `r${i}` })));
+
+  it('many similar skills per requirement: MaxScore pass ≡ engine ≡ checkpoint pruning', () => {
+    fc.assert(
+      fc.property(
+        richWorldArb.chain((w) =>
+          fc.tuple(fc.constant(w), fc.array(fc.array(evidenceArb(w), { minLength: 1, maxLength: 8 }), { minLength: 30, maxLength: 400 }), richRequirementsArb(w)),
+        ),
+        asOfArb,
+        configArb,
+        fc.integer({ min: 0, max: 12 }),
+        ([w, rows, requirements], asOf, config, first) => {
+          // 'force': no cost-based give-up (and both ways of computing the survivors' records)
+          const ctx = setup(w, config, first % 2 === 1, 'force');
+          const plain = new MatchIndex({ halfLife: ctx.halfLife, config, maxScore: false });
+          const population = rows.map((evidence, i) => ({ id: `c${String(i).padStart(3, '0')}`, evidence, discoverable: i % 7 !== 3 }));
+          for (const c of population) {
+            ctx.index.upsertCandidate(c.id, c.discoverable, c.evidence);
+            plain.upsertCandidate(c.id, c.discoverable, c.evidence);
+          }
+          // some updates, so tombstones and new ordinals are in the lists
+          for (let i = 0; i < population.length; i += 5) {
+            const c = population[i];
+            ctx.index.upsertCandidate(c.id, c.discoverable, c.evidence);
+            plain.upsertCandidate(c.id, c.discoverable, c.evidence);
+          }
+          expectSame(ctx, population, requirements, asOf, config, { first });
+          expect(strip(plain.rank({ requirements }, ctx.sim, asOf, { first }))).toEqual(strip(ctx.index.rank({ requirements }, ctx.sim, asOf, { first })));
+          expectSame(ctx, population, requirements, asOf, config, { first: first + 20 });
+        },
+      ),
+      { numRuns: Math.max(10, Math.floor(RUNS / 3)) },
     );
   });
 
@@ -342,13 +402,15 @@ describe('MatchIndex examples', () => {
   });
 
   it('prunes: after a selective mandatory requirement only the candidates meeting it are followed', () => {
-    const ctx = setup(world, DEFAULT_MATCH_CONFIG, false);
+    const ctx = setup(world, DEFAULT_MATCH_CONFIG, false, false);
+    const withMaxScore = setup(world, DEFAULT_MATCH_CONFIG, false);
     const population: CandidateEvidence[] = [];
     // 60 candidates meet the mandatory js requirement (js 3 ≥ 0.6 × 4 = 2.4), 140 do not (js 1); all have comm
     for (let i = 0; i < 200; i++) {
       const evidence = [e('js', i < 60 ? 3 : 1), e('comm', 1 + (i % 5))];
       population.push({ id: `p${String(i).padStart(3, '0')}`, evidence });
       ctx.index.upsertCandidate(`p${String(i).padStart(3, '0')}`, true, evidence);
+      withMaxScore.index.upsertCandidate(`p${String(i).padStart(3, '0')}`, true, evidence);
     }
     const job = {
       requirements: [
@@ -360,6 +422,14 @@ describe('MatchIndex examples', () => {
     expect(strip(ctx.index.rank(job, ctx.sim, AS_OF, { first: 10 }))).toEqual(strip(expected));
     // the mandatory requirement is processed first; 60 ≥ 11 candidates surely meet it → closed after it
     expect(ctx.index.lastRank).toMatchObject({ touched: 200, closedAfter: 1, survivors: 60 });
+    // MaxScore pass: only js ≥ 0.6 × 4 can meet (js lists: ub 1 > cut); comm postings ≤ its cut are skipped
+    expect(strip(withMaxScore.index.rank(job, withMaxScore.sim, AS_OF, { first: 10 }))).toEqual(strip(expected));
+    expect(withMaxScore.index.lastRank.survivors).toBeLessThanOrEqual(60);
+    const forced = setup(world, DEFAULT_MATCH_CONFIG, false, 'force');
+    for (const c of population) forced.index.upsertCandidate(c.id, true, c.evidence);
+    expect(strip(forced.index.rank(job, forced.sim, AS_OF, { first: 10 }))).toEqual(strip(expected));
+    expect(forced.index.lastRank.closedAfter).toBe(0);
+    expect(forced.index.lastRank.survivors).toBeLessThanOrEqual(60);
   });
 
   it('does not close while an unseen candidate can still overtake', () => {
@@ -369,7 +439,7 @@ describe('MatchIndex examples', () => {
      * c: only comm 1 → coverage 1 → final 2/5 = 0.4 > 0.36: c is first.
      * Checkpoint after js (remaining 2/5 = 0.4 < 1/2): an unseen candidate may still reach 0.4 ≥ θ → not closed.
      */
-    const ctx = setup(world, DEFAULT_MATCH_CONFIG, false);
+    const ctx = setup(world, DEFAULT_MATCH_CONFIG, false, false);
     const population: CandidateEvidence[] = [
       { id: 'a', evidence: [e('js', 3)] },
       { id: 'b', evidence: [e('js', 3)] },

@@ -26,6 +26,20 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  *   costs one random access; scores are accumulated incrementally, no per-requirement reset pass.
  *
  * Ranking (one call)
+ * 0. First page without minScore / cursor: MaxScore pass (`maxScorePass`). Per (requirement,
+ *    similar-skill list) an upper bound ub = min(1, sim × max la of the list × decay factor / level)
+ *    (max la is maintained per list). Per requirement r the lists with ub above a cut c_r are
+ *    "essential"; a candidate seen in no essential list has key ≤ U = Σ w_r c_r / W (+2 when every
+ *    mandatory c_r may reach the threshold). θ (a lower bound of the (first+1)-th best key) comes
+ *    from the exact-skill lists and full records of the best candidates; the cuts are lowered
+ *    greedily (most bound reduction per posting) until U < θ; then the essential lists are scanned,
+ *    skipping (without touching the candidate) every posting whose coverage is ≤ c_r. Survivors =
+ *    candidates whose upper bound Σ w_r max(cov_r, c_r) / W reaches θ (refined on the new records);
+ *    their full approximate records are computed from their own postings (pool → binary search in
+ *    the lists; for many survivors one masked pass over the job's lists instead), and step 2 settles
+ *    the page exactly. The pass gives up (step 1 runs instead) when U < θ cannot be reached, or —
+ *    cost — when the top lists hold > 20 % or the essential lists > 60 % of the job's postings
+ *    (then the approximate pass is as cheap: few similar skills, popular exact skills).
  * 1. Approximate pass over the postings of every skill similar to each requirement: the
  *    strength at asOf is la × 2^(−(asOf − epoch) / (hl months)) — one power per posting LIST, none
  *    per posting (the floor of this design is one bare pass over those postings; see `scanFloor`).
@@ -70,13 +84,21 @@ export interface MatchIndexOptions {
   readonly minDeadOrdinals?: number;
   /** tests: false disables top-k pruning (results are the same, only slower); default true */
   readonly prune?: boolean;
+  /**
+   * tests: false disables the MaxScore pass (the checkpoint pruning of the approximate pass remains);
+   * 'force' skips its cost-based give-ups (it still gives up when no θ / cut exists); default true
+   */
+  readonly maxScore?: boolean | 'force';
 }
 
 /** What the last `rank` call did (diagnostics, benchmarks). */
 export interface RankDiagnostics {
   /** candidates touched by the job's postings (before pruning) */
   readonly touched: number;
-  /** 1-based position (in processing order) of the requirement after which the set was closed; null: never */
+  /**
+   * 1-based position (in processing order) of the requirement after which the set was closed; null: never;
+   * 0: closed up front by the MaxScore pass (list upper bounds), `touched` then counts the candidates it followed
+   */
   readonly closedAfter: number | null;
   /** candidates left after pruning (= touched when never closed) */
   readonly survivors: number;
@@ -147,6 +169,8 @@ interface PostingList {
   dead: number;
   /** upper bound of ev over the list (exact after compaction) */
   maxEv: number;
+  /** upper bound of the finite la values of the list (exact after compaction / refresh) */
+  maxLa: number;
   /** postings whose la is NaN (exponent out of range) */
   extreme: number;
   /** half-life the la values were computed with (NaN: unknown) */
@@ -179,6 +203,7 @@ function newList(skillId: string, expiring: boolean): PostingList {
     len: 0,
     dead: 0,
     maxEv: -Infinity,
+    maxLa: 0,
     extreme: 0,
     hl: NaN,
     stamp: -1,
@@ -245,8 +270,19 @@ function heapPush(heap: Float64Array, size: number, k: number, x: number): numbe
   return size;
 }
 
-/** per-candidate record in `st`: [last requirement stamp, best value for it, Σ w·coverage, mandatory counters] */
+/** per-candidate record in `st`: [last requirement stamp, best value for it, Σ w·coverage, mandatory counters] (MaxScore pass: + `excess`) */
 const REC = 4;
+/** MaxScore pass: θ is probed on the PROBE × (first + 1) candidates of best record lower bounds (at most PROBE_CAP times that many on ties) */
+const PROBE = 2;
+const PROBE_CAP = 4;
+/** MaxScore pass: cuts are lowered until the unseen bound is below θ − min(MARGIN, 2·MARGIN·score part of θ) (fewer survivors) */
+const MARGIN = 0.1;
+/** MaxScore pass: survivors' records come from their pools while survivors × this ≤ the job's postings, else from one masked pass */
+const EVAL_VS_SCAN = 1000;
+/** MaxScore pass: given up (approximate pass instead) when the essential lists hold more than this share of the job's postings */
+const MAX_ESSENTIAL = 0.6;
+/** MaxScore pass: not tried when the top lists (used for the first θ) hold more than this share of the job's postings */
+const MAX_FIRST = 0.2;
 /** mandatory counters packed in one float: surely-met + MAYBE × maybe-met */
 const MAYBE = 1024;
 
@@ -258,6 +294,7 @@ export class MatchIndex {
   private readonly minDeadPerList: number;
   private readonly minDeadOrdinals: number;
   private readonly pruneEnabled: boolean;
+  private readonly maxScoreEnabled: boolean | 'force';
 
   // candidates
   private readonly ordOf = new Map<string, number>();
@@ -293,6 +330,11 @@ export class MatchIndex {
   private alive = new Uint8Array(0);
   private allOnes = new Uint8Array(0);
   private survivors = new Int32Array(0);
+  /** MaxScore pass, per ordinal: Σ w·max(0, cov − c_r) over the requirements seen */
+  private excess = new Float64Array(0);
+  private relHead = new Int32Array(0);
+  private relStamp = new Float64Array(0);
+  private msTouched = 0;
   private diag: RankDiagnostics = { touched: 0, closedAfter: null, survivors: 0, exactEvaluations: 0 };
   private exactCount = 0;
   private stampCounter = 1;
@@ -309,6 +351,7 @@ export class MatchIndex {
     this.minDeadPerList = options.minDeadPerList ?? 32;
     this.minDeadOrdinals = options.minDeadOrdinals ?? 1024;
     this.pruneEnabled = options.prune ?? true;
+    this.maxScoreEnabled = options.maxScore ?? true;
     this.ensureOrdCapacity(1024);
   }
 
@@ -467,9 +510,20 @@ export class MatchIndex {
     for (const r of reqs) W += r.weight;
 
     const rankBase = this.stampCounter;
-    this.stampCounter += nReq + 1;
+    this.stampCounter += 3 * (nReq + 1);
     const compiled: CompiledSim[] = reqs.map((r) => this.compile(sim.similarTo(r.skillId)));
     for (const c of compiled) for (let j = 0; j < c.lists.length; j++) this.prepareList(this.lists[c.lists[j]], asOfMs, rankBase);
+
+    // ---- 0. MaxScore path (first page without minScore / cursor): see `maxScorePass`
+    if (this.pruneEnabled && this.maxScoreEnabled !== false && options.after == null && options.minScore == null && W > 0 && nReq > 0) {
+      const m = this.maxScorePass(reqs, compiled, asOfMs, rankBase, options.first + 1, W, nMand, allMeet);
+      if (m >= 0) {
+        this.exactCount = 0;
+        const result = this.select(options, reqs, compiled, asOfMs, rankBase, this.survivors, m, W, nMand, allMeet);
+        this.diag = { touched: this.msTouched, closedAfter: 0, survivors: m, exactEvaluations: this.exactCount };
+        return result;
+      }
+    }
 
     // ---- 1. approximate pass: st[o] = [req stamp, best value, Σ w·cov, counters].
     // Order: mandatory requirements first, then by weight descending. Pruning (first page without
@@ -533,6 +587,372 @@ export class MatchIndex {
       this.diag = { touched: this.nTouched, closedAfter, survivors: nList, exactEvaluations: this.exactCount };
     }
   }
+
+  /**
+   * MaxScore-style pruning by per-list upper bounds (first page without minScore / cursor).
+   *
+   * ub(r, list) = min(1, sim × max strength of the list at asOf / level of r) bounds the coverage
+   * of requirement r from that list. Per requirement the lists are ordered by ub descending; the
+   * "essential" lists are a prefix of that order, c_r = the largest ub of the other lists (0 if none).
+   * A candidate absent from every essential list has key ≤ U = Σ w_r c_r / W (+2 if c_r ≥ threshold
+   * for every mandatory r). Steps:
+   * 1. scan the top-ub lists of every requirement into a per-candidate coverage row; θ = the k1-th
+   *    best lower bound of the key 2·meets + score;
+   * 2. make more lists essential (greedily, most bound reduction per posting first) until U < θ
+   *    (with a margin), and scan them;
+   * 3. survivors = active candidates seen whose upper bound (coverage seen, or c_r where larger)
+   *    reaches θ (recomputed, only larger); everything else is below θ ≤ the final page boundary;
+   * 4. each survivor gets its full approximate record (all its postings, found through its pool),
+   *    in the same format as the approximate pass; `select` settles the page exactly.
+   * Returns the survivors' count (in `survivors`), or −1 when U < θ cannot be reached (then the
+   * approximate pass runs instead).
+   */
+  private maxScorePass(
+    reqs: readonly Requirement[],
+    compiled: readonly CompiledSim[],
+    asOfMs: number,
+    rankBase: number,
+    k1: number,
+    W: number,
+    nMand: number,
+    allMeet: boolean,
+  ): number {
+    const nReq = reqs.length;
+    const thr = this.config.mandatoryThreshold;
+    const invW = 1 / W;
+    const flags = this.flags;
+    const st = this.st;
+    if (this.excess.length < this.flags.length) this.excess = new Float64Array(this.flags.length);
+    const excess = this.excess;
+    const touched = this.touched;
+    const levelOf = Float64Array.from(reqs, (r) => r.level);
+    const weightOf = Float64Array.from(reqs, (r) => r.weight);
+    const mandOf = Uint8Array.from(reqs, (r) => (r.mandatory && !allMeet ? 1 : 0));
+
+    // per requirement: its lists by upper bound descending (ub clamped to 1, raw for the order)
+    const ubs: Float64Array[] = [];
+    const orders: Int32Array[] = [];
+    const firstCut = new Int32Array(nReq);
+    for (let r = 0; r < nReq; r++) {
+      const cs = compiled[r];
+      const n = cs.lists.length;
+      const ub = new Float64Array(n);
+      const raw = new Float64Array(n);
+      const idx: number[] = [];
+      for (let j = 0; j < n; j++) {
+        const l = this.lists[cs.lists[j]];
+        if (l.len === 0) continue;
+        // la × factor approximates the strength at asOf (relative error ≪ DELTA); NaN: exact path, no bound
+        const u = l.factor === l.factor && l.extreme === 0 ? (cs.sims[j] * l.maxLa * l.factor) / levelOf[r] : Infinity;
+        raw[j] = u;
+        ub[j] = u < 1 ? u * (1 + 1e-12) : 1;
+        idx.push(j);
+      }
+      idx.sort((a, b) => raw[b] - raw[a] || a - b);
+      const ord = Int32Array.from(idx);
+      let e = 0;
+      while (e < ord.length && raw[ord[e]] >= raw[ord[0]]) e++;
+      firstCut[r] = e;
+      ubs.push(ub);
+      orders.push(ord);
+    }
+    const ess = Int32Array.from(firstCut); // lists [0, ess[r]) of orders[r] are essential
+    const cut = (r: number): number => (ess[r] < orders[r].length ? ubs[r][orders[r][ess[r]]] : 0);
+
+    /**
+     * Folds the essential lists [from, to) of requirement r into the records: [stamp, best raw value,
+     * Σ w·cov, mandatory counters (sure + MAYBE × maybe)] and excess = Σ w·max(0, cov − cr). A record older than
+     * `base` is reset. Postings with coverage ≤ cr are skipped (they only matter through cr).
+     */
+    let nTouched = 0;
+    const scanRecords = (r: number, from: number, to: number, base: number, cr: number): void => {
+      const cs = compiled[r];
+      const stamp = base + 1 + r;
+      const level = levelOf[r];
+      const w = weightOf[r];
+      const mand = mandOf[r] === 1;
+      const countMaybe = mand && !(cr >= thr - DELTA);
+      const floorV = cr * level;
+      for (let q = from; q < to; q++) {
+        const j = orders[r][q];
+        const l = this.lists[cs.lists[j]];
+        const simv = cs.sims[j];
+        const g = simv * l.factor;
+        const { cand, la, ev, ex } = l;
+        const n = l.len;
+        const unchecked = l.factor === l.factor && l.extreme === 0 && ex === null && l.maxEv <= asOfMs;
+        for (let i = 0; i < n; i++) {
+          let v: number;
+          if (unchecked) v = la[i] * g;
+          else {
+            if (ev[i] > asOfMs || (ex !== null && ex[i] <= asOfMs)) continue;
+            v = la[i] * g;
+            if (!(v === v)) v = simv * this.exactStrength(l, i, asOfMs);
+          }
+          if (v <= floorV) continue;
+          const c = cand[i];
+          const o = c * REC;
+          if (st[o] !== stamp) {
+            if (st[o] < base) {
+              st[o + 2] = 0;
+              st[o + 3] = 0;
+              excess[c] = 0;
+              touched[nTouched++] = c;
+            }
+            st[o] = stamp;
+            st[o + 1] = v;
+            const cv = v < level ? v / level : 1;
+            st[o + 2] += w * cv;
+            if (cv > cr) excess[c] += w * (cv - cr);
+            if (mand) st[o + 3] += (cv >= thr + DELTA ? 1 : 0) + (countMaybe && cv >= thr - DELTA ? MAYBE : 0);
+          } else {
+            const b = st[o + 1];
+            if (v > b && b < level) {
+              st[o + 1] = v;
+              const old = b / level;
+              const cv = v < level ? v / level : 1;
+              st[o + 2] += w * (cv - old);
+              if (cv > cr) excess[c] += w * (cv - (old > cr ? old : cr));
+              if (mand) st[o + 3] += (cv >= thr + DELTA && old < thr + DELTA ? 1 : 0) + (countMaybe && cv >= thr - DELTA && old < thr - DELTA ? MAYBE : 0);
+            }
+          }
+        }
+      }
+    };
+    const loOf = (c: number): number => {
+      const o = c * REC;
+      const sure = allMeet || st[o + 3] - Math.floor(st[o + 3] / MAYBE) * MAYBE === nMand;
+      return st[o + 2] * invW - DELTA + (sure ? 2 : 0);
+    };
+
+    // full approximate record of one candidate from its own postings (pool → lists relevant to the job)
+    const nLists = this.lists.length;
+    if (this.relHead.length < nLists) {
+      this.relHead = new Int32Array(Math.max(nLists, 2 * this.relHead.length));
+      this.relStamp = new Float64Array(this.relHead.length);
+    }
+    const relHead = this.relHead;
+    const relStamp = this.relStamp;
+    const relNext: number[] = [];
+    const relReq: number[] = [];
+    const relSim: number[] = [];
+    for (let r = 0; r < nReq; r++) {
+      const cs = compiled[r];
+      for (let j = 0; j < cs.lists.length; j++) {
+        const lo = cs.lists[j];
+        if (this.lists[lo].len === 0) continue;
+        if (relStamp[lo] !== rankBase) {
+          relStamp[lo] = rankBase;
+          relHead[lo] = -1;
+        }
+        relNext.push(relHead[lo]);
+        relReq.push(r);
+        relSim.push(cs.sims[j]);
+        relHead[lo] = relNext.length - 1;
+      }
+    }
+    const best = new Float64Array(nReq);
+    const pool = this.pool;
+    /** c's full approximate Σ w·cov and counters (written to its record with `write`); returns its lower bound key */
+    const evalFull = (c: number, write: boolean): number => {
+      best.fill(0);
+      const start = this.poolStart[c];
+      const end = start + this.poolCount[c];
+      for (let p = start; p < end; p++) {
+        const lo = pool[p];
+        if (p > start && pool[p - 1] === lo) continue;
+        if (relStamp[lo] !== rankBase) continue;
+        const l = this.lists[lo];
+        const unchecked = l.factor === l.factor && l.extreme === 0 && l.ex === null && l.maxEv <= asOfMs;
+        for (let i = lowerBound(l.cand, l.len, c); i < l.len && l.cand[i] === c; i++) {
+          let fast = true;
+          if (!unchecked) {
+            if (l.ev[i] > asOfMs || (l.ex !== null && l.ex[i] <= asOfMs)) continue;
+            fast = l.la[i] * l.factor === l.la[i] * l.factor;
+          }
+          for (let e = relHead[lo]; e >= 0; e = relNext[e]) {
+            const simv = relSim[e];
+            const v = fast ? l.la[i] * (simv * l.factor) : simv * this.exactStrength(l, i, asOfMs);
+            const r = relReq[e];
+            if (v > best[r]) best[r] = v;
+          }
+        }
+      }
+      let acc = 0;
+      let counts = 0;
+      let sure = true;
+      for (let r = 0; r < nReq; r++) {
+        const level = levelOf[r];
+        const cv = best[r] < level ? best[r] / level : 1;
+        acc += weightOf[r] * cv;
+        if (mandOf[r] === 1) {
+          counts += (cv >= thr + DELTA ? 1 : 0) + (cv >= thr - DELTA ? MAYBE : 0);
+          if (!(cv >= thr + DELTA)) sure = false;
+        }
+      }
+      if (write) {
+        const o = c * REC;
+        st[o + 2] = acc;
+        st[o + 3] = counts;
+      }
+      return acc * invW - DELTA + (allMeet || sure ? 2 : 0);
+    };
+    /** θ: the k1-th best full lower bound among the PROBE·k1 candidates of best record lower bounds (−∞ when fewer than k1) */
+    const heap = new Float64Array(PROBE * k1);
+    const probeTheta = (): number => {
+      const k = PROBE * k1;
+      let size = 0;
+      for (let t = 0; t < nTouched; t++) {
+        const c = touched[t];
+        if (flags[c] !== ACTIVE) continue;
+        const lo = loOf(c);
+        st[c * REC + 1] = lo; // the best value of the last requirement is no longer needed
+        if (size < k || lo > heap[0]) size = heapPush(heap, size, k, lo);
+      }
+      if (size === 0) return -Infinity;
+      const bar = size < k ? -Infinity : heap[0];
+      size = 0;
+      let probed = 0;
+      for (let t = 0; t < nTouched && probed < PROBE_CAP * k; t++) {
+        const c = touched[t];
+        if (flags[c] !== ACTIVE || st[c * REC + 1] < bar) continue;
+        probed++;
+        const lo = evalFull(c, false);
+        if (size < k1 || lo > heap[0]) size = heapPush(heap, size, k1, lo);
+      }
+      return size < k1 ? -Infinity : heap[0];
+    };
+    const unseenBound = (): number => {
+      let s = 0;
+      let meets = true;
+      for (let r = 0; r < nReq; r++) {
+        const cr = cut(r);
+        s += weightOf[r] * cr;
+        if (mandOf[r] === 1 && !(cr >= thr - DELTA)) meets = false;
+      }
+      return s * invW + DELTA + (allMeet || meets ? 2 : 0);
+    };
+
+    // 1. the top lists of every requirement (usually its exact skill) → a first θ
+    let jobPostings = 0;
+    let firstPostings = 0;
+    for (let r = 0; r < nReq; r++) {
+      for (let q = 0; q < orders[r].length; q++) {
+        const n = this.lists[compiled[r].lists[orders[r][q]]].len;
+        jobPostings += n;
+        if (q < firstCut[r]) firstPostings += n;
+      }
+    }
+    if (this.maxScoreEnabled !== 'force' && firstPostings > MAX_FIRST * jobPostings) return -1; // no cheap θ: the approximate pass does it
+    for (let r = 0; r < nReq; r++) scanRecords(r, 0, firstCut[r], rankBase, 0);
+    const theta1 = probeTheta();
+    if (theta1 === -Infinity) {
+      for (let t = 0; t < nTouched; t++) st[touched[t] * REC] = 0; // the approximate pass must not see these records
+      return -1;
+    }
+    // 2. cuts: lower c_r (most bound reduction per posting first) until U < θ − margin
+    const margin = Math.min(MARGIN, Math.max(0, (theta1 % 2) * MARGIN * 2));
+    const target = theta1 - margin;
+    while (!(unseenBound() < target)) {
+      let bestR = -1;
+      let bestRatio = -1;
+      let bestTo = 0;
+      // a move that reaches the target alone: the cheapest such; otherwise the best gain per posting
+      let finR = -1;
+      let finCost = Infinity;
+      let finTo = 0;
+      for (let r = 0; r < nReq; r++) {
+        const ord = orders[r];
+        const e = ess[r];
+        if (e >= ord.length) continue;
+        const ub = ubs[r];
+        const cr = ub[ord[e]];
+        let to = e;
+        let cost = 1;
+        // a mandatory requirement whose cut may meet the threshold moves below it at once
+        const stop = mandOf[r] === 1 && cr >= thr - DELTA ? Math.min(cr, thr - DELTA) : cr;
+        while (to < ord.length && ub[ord[to]] >= stop) cost += this.lists[compiled[r].lists[ord[to++]]].len;
+        const next = to < ord.length ? ub[ord[to]] : 0;
+        let gain = weightOf[r] * (cr - next);
+        if (mandOf[r] === 1 && cr >= thr - DELTA && !(next >= thr - DELTA)) gain += 2 * W;
+        const saved = ess[r];
+        ess[r] = to;
+        if (unseenBound() < target && cost < finCost) {
+          finCost = cost;
+          finR = r;
+          finTo = to;
+        }
+        ess[r] = saved;
+        const ratio = gain / cost;
+        if (ratio > bestRatio) {
+          bestRatio = ratio;
+          bestR = r;
+          bestTo = to;
+        }
+      }
+      if (finR >= 0) ess[finR] = finTo;
+      else if (bestR >= 0) ess[bestR] = bestTo;
+      else break;
+    }
+    // not worth it when most of the job's postings are essential: the approximate pass does the same work
+    let essPostings = 0;
+    for (let r = 0; r < nReq; r++) for (let q = 0; q < ess[r]; q++) essPostings += this.lists[compiled[r].lists[orders[r][q]]].len;
+    if (!(unseenBound() < theta1) || (this.maxScoreEnabled !== 'force' && essPostings > MAX_ESSENTIAL * jobPostings)) {
+      for (let t = 0; t < nTouched; t++) st[touched[t] * REC] = 0;
+      return -1;
+    }
+
+    // 3. every essential list again, with the cuts, into fresh records
+    const base2 = rankBase + nReq + 1;
+    const cuts = new Float64Array(nReq);
+    let cutSum = 0;
+    let freeMaybe = 0; // mandatory requirements whose cut alone may reach the threshold
+    for (let r = 0; r < nReq; r++) {
+      cuts[r] = cut(r);
+      cutSum += weightOf[r] * cuts[r];
+      if (mandOf[r] === 1 && cuts[r] >= thr - DELTA) freeMaybe++;
+    }
+    nTouched = 0;
+    for (let r = 0; r < nReq; r++) scanRecords(r, 0, ess[r], base2, cuts[r]);
+    this.msTouched = nTouched;
+    // 4. a better θ from these records (never below the first one)
+    const theta2 = Math.max(theta1, probeTheta());
+
+    // 5. survivors: upper bound (c_r, or the coverage seen where larger) ≥ θ; then their full records
+    const out = this.survivors;
+    let m = 0;
+    for (let t = 0; t < nTouched; t++) {
+      const c = touched[t];
+      if (flags[c] !== ACTIVE) continue;
+      const o = c * REC;
+      let hi = (cutSum + excess[c]) * invW + DELTA;
+      if (allMeet || Math.floor(st[o + 3] / MAYBE) + freeMaybe === nMand) hi += 2;
+      if (hi >= theta2) out[m++] = c;
+    }
+    // full records: per survivor from its pool (binary searches), or — for many survivors — by one
+    // pass over every list of the job that folds only the survivors' postings (as the approximate pass)
+    if (m * EVAL_VS_SCAN <= jobPostings && !(this.maxScoreEnabled === 'force' && (m & 1) === 1)) {
+      for (let t = 0; t < m; t++) evalFull(out[t], true);
+      return m;
+    }
+    const alive = this.alive;
+    for (let t = 0; t < m; t++) alive[out[t]] = 1;
+    const base3 = rankBase + 2 * (nReq + 1);
+    this.nTouched = 0;
+    try {
+      for (let r = 0; r < nReq; r++) {
+        const cs = compiled[r];
+        for (let q = 0; q < orders[r].length; q++) {
+          const j = orders[r][q];
+          this.scanList(this.lists[cs.lists[j]], alive, cs.sims[j], asOfMs, base3, base3 + 1 + r, levelOf[r], weightOf[r], mandOf[r] === 1, thr);
+        }
+      }
+    } finally {
+      for (let t = 0; t < m; t++) alive[out[t]] = 0;
+    }
+    return m;
+  }
+
 
   /**
    * θ = (k1)-th best lower bound of 2·meets + score among `list`. If even an unseen candidate
@@ -897,6 +1317,7 @@ export class MatchIndex {
     if (hl === l.hl) return;
     l.hl = hl;
     l.extreme = 0;
+    l.maxLa = 0;
     l.stamp = -1;
     for (let i = 0; i < l.len; i++) {
       const code = l.code[i];
@@ -923,7 +1344,9 @@ export class MatchIndex {
       l.extreme++;
       return NaN;
     }
-    return lc * Math.pow(2, x);
+    const v = lc * Math.pow(2, x);
+    if (v > l.maxLa) l.maxLa = v;
+    return v;
   }
 
   private append(l: PostingList, o: number, e: EvidenceItem, code: number, lc: number): void {
@@ -941,6 +1364,7 @@ export class MatchIndex {
       } catch {
         l.hl = NaN; // resolved at the first rank that uses the skill
       }
+      if (l.hl === l.hl) l.maxLa = 0;
       if (l.hl === l.hl) for (let j = 0; j < i; j++) l.la[j] = this.laOf((l.code[j] >> 3) * this.conf[l.code[j] & 7], l.ev[j], l.hl, l);
     }
     l.la[i] = l.hl === l.hl ? this.laOf(lc, evMs, l.hl, l) : NaN;
@@ -980,6 +1404,7 @@ export class MatchIndex {
     let w = 0;
     let extreme = 0;
     let maxEv = -Infinity;
+    let maxLa = 0;
     const ex = l.ex;
     for (let i = 0; i < l.len; i++) {
       const c = l.cand[i];
@@ -991,6 +1416,7 @@ export class MatchIndex {
       l.code[w] = l.code[i];
       if (!(l.la[w] === l.la[w]) && l.hl === l.hl) extreme++;
       if (l.ev[w] > maxEv) maxEv = l.ev[w];
+      if (l.la[w] > maxLa) maxLa = l.la[w];
       w++;
     }
     this.deadPostings -= l.len - w;
@@ -999,6 +1425,7 @@ export class MatchIndex {
     l.dead = 0;
     l.extreme = extreme;
     l.maxEv = maxEv;
+    l.maxLa = maxLa;
     if (trim && l.cand.length !== w) resizeList(l, w);
   }
 
