@@ -144,6 +144,9 @@ describe('bias audit: impactReport on a crafted population', () => {
   it('stores declarations apart from matching data; refuses values outside the lists', async () => {
     const [row] = await t.dataSource.query(`SELECT sex, ethnicity, age_band FROM candidate_demographics WHERE candidate_id = $1`, [ids.F5]);
     expect(row).toEqual({ sex: 'MALE', ethnicity: null, age_band: null });
+    const unknown = await t.gql(`mutation($c: ID!) { setDemographics(candidateId: $c, input: { sex: FEMALE }) { sex } }`, { c: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'candidateId' });
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM candidate_demographics WHERE candidate_id = '00000000-0000-4000-8000-000000000000'`))[0].n).toBe(0);
     const bad = await t.gql(`mutation($c: ID!) { setDemographics(candidateId: $c, input: { sex: UNKNOWN }) { sex } }`, { c: ids.F1 });
     expect(bad.errors?.[0].extensions?.code).toMatch(/GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT/);
     await expect(t.dataSource.query(`UPDATE candidate_demographics SET sex = 'ROBOT' WHERE candidate_id = $1`, [ids.F1])).rejects.toThrow(/check constraint/);

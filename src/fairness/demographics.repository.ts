@@ -18,14 +18,16 @@ const toObject = (r: Row): DemographicsObject => ({ candidateId: r.candidate_id,
 export class DemographicsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async upsert(candidateId: string, d: Demographics): Promise<DemographicsObject> {
+  /** Sets a candidate's declarations in one statement; null when there is no such candidate. */
+  async upsert(candidateId: string, d: Demographics): Promise<DemographicsObject | null> {
     const [row]: Row[] = await this.dataSource.query(
-      `INSERT INTO candidate_demographics (candidate_id, sex, ethnicity, age_band) VALUES ($1, $2, $3, $4)
+      `INSERT INTO candidate_demographics (candidate_id, sex, ethnicity, age_band)
+       SELECT c.id, $2, $3, $4 FROM candidate c WHERE c.id = $1
        ON CONFLICT (candidate_id) DO UPDATE SET sex = EXCLUDED.sex, ethnicity = EXCLUDED.ethnicity, age_band = EXCLUDED.age_band, updated_at = now()
        RETURNING *`,
       [candidateId, d.sex ?? null, d.ethnicity ?? null, d.ageBand ?? null],
     );
-    return toObject(row);
+    return row ? toObject(row) : null;
   }
 
   async ofCandidates(candidateIds: readonly string[]): Promise<DemographicsObject[]> {

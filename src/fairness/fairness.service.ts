@@ -9,7 +9,6 @@ import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { DemographicsRepository } from './demographics.repository';
 import { DemographicsObject } from './demographics.types';
 import { ImpactReportObject } from './impact-report.object';
-import { DataSource } from 'typeorm';
 
 export const MAX_TOP_N = 10_000;
 
@@ -21,13 +20,12 @@ export class FairnessService {
     private readonly jobs: JobService,
     private readonly index: MatchIndexService,
     private readonly taxonomy: TaxonomyService,
-    private readonly dataSource: DataSource,
   ) {}
 
   async setDemographics(candidateId: string, input: Demographics): Promise<DemographicsObject> {
-    const found: unknown[] = isUuid(candidateId) ? await this.dataSource.query('SELECT 1 FROM candidate WHERE id = $1', [candidateId]) : [];
-    if (found.length === 0) throw AppException.notFound('Candidate', candidateId, 'candidateId');
-    return this.demographics.upsert(candidateId, input);
+    const saved = isUuid(candidateId) ? await this.demographics.upsert(candidateId, input) : null;
+    if (!saved) throw AppException.notFound('Candidate', candidateId, 'candidateId');
+    return saved;
   }
 
   /** Ranks every discoverable candidate for the job at asOf (as rankCandidates does), then joins the declarations. */
