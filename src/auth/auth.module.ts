@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { AccessFactsService } from './access-facts.service';
+import { AccessFactsRepository } from './access-facts.repository';
 import { AdvisorAssignmentResolver } from './advisor-assignment.resolver';
+import { AdvisorAssignmentRepository } from './advisor-assignment.repository';
 import { AdvisorAssignmentService } from './advisor-assignment.service';
 import { AuthorizationGuard } from './authorization.guard';
 import { GqlThrottlerGuard } from './gql-throttler.guard';
@@ -24,7 +25,8 @@ import { TokenService } from './token.service';
   ],
   providers: [
     { provide: TokenService, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new TokenService(resolveJwtSecret(config).secret) },
-    AccessFactsService,
+    AccessFactsRepository,
+    AdvisorAssignmentRepository,
     AdvisorAssignmentService,
     AdvisorAssignmentResolver,
     { provide: APP_GUARD, useClass: GqlThrottlerGuard },

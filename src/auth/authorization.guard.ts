@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/commo
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { GraphqlContext } from '../common/graphql-context';
-import { AccessFactsService } from './access-facts.service';
+import { AccessFactsRepository } from './access-facts.repository';
 import { authorize } from './authorization';
 import { AUTHORIZATION_TABLE } from './authorization-table';
 import { unauthenticated } from './authentication';
@@ -20,7 +20,7 @@ export class AuthorizationGuard implements CanActivate {
   private readonly logger = new Logger('Authorization');
   private readonly warned = new Set<string>();
 
-  constructor(private readonly facts: AccessFactsService) {}
+  constructor(private readonly facts: AccessFactsRepository) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<GqlContextType>() !== 'graphql') return true;

@@ -5,7 +5,7 @@ import { AccessFacts } from './authorization';
 
 /** The authorization policy's questions to the database (one indexed lookup each). */
 @Injectable()
-export class AccessFactsService implements AccessFacts {
+export class AccessFactsRepository implements AccessFacts {
   constructor(private readonly dataSource: DataSource) {}
 
   async isDiscoverable(candidateId: string): Promise<boolean> {
