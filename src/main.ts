@@ -3,7 +3,8 @@ import { Logger } from 'nestjs-pino';
 import { demoTokensText } from './auth/demo-tokens';
 import { createApp } from './bootstrap';
 import { toAppConfig } from './config/app-config';
-import { ConfigurationError, loadEnvironment } from './config/environment';
+import { ConfigurationError } from './config/configuration.error';
+import { loadEnvironment } from './config/environment';
 
 async function main(): Promise<void> {
   const started = Date.now();

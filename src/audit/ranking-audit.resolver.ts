@@ -6,7 +6,9 @@ import { GraphqlContext } from '../common/graphql-context';
 import { isUuid } from '../common/loaders/group-by';
 import { JobService } from '../jobs/job.service';
 import { RankingAuditArgs } from './ranking-audit.args';
-import { RankingAuditConnection, RankingAuditObject, RankingReplayObject } from './ranking-audit.object';
+import { RankingAuditConnection } from './ranking-audit-connection.object';
+import { RankingAuditObject } from './ranking-audit.object';
+import { RankingReplayObject } from './ranking-replay.object';
 import { RankingReplayService } from './ranking-replay.service';
 import { UnmaskRepository } from './unmask.repository';
 

@@ -11,9 +11,12 @@ import { JobService } from '../jobs/job.service';
 import { MatchEvidenceRepository } from '../matching/match-evidence.repository';
 import { MatchingService } from '../matching/matching.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { AuditedMatchObject } from './audited-match.object';
+import { CandidateChangeObject, CandidateChangeReason } from './candidate-change.object';
 import { engineConfigHash } from './engine-config';
-import { AuditedMatchObject, CandidateChangeObject, CandidateChangeReason, RankingAuditObject, RankingReplayObject } from './ranking-audit.object';
+import { RankingAuditObject } from './ranking-audit.object';
 import { AuditedResult, RankingAuditRecord, RankingAuditRepository } from './ranking-audit.repository';
+import { RankingReplayObject } from './ranking-replay.object';
 
 /** Scores of a replay match the audit when they differ by at most this. */
 export const SCORE_TOLERANCE = 1e-9;

@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../common/errors/error-code.enum';
 import { Principal } from './principal';
-import { AuthenticationError, TokenService } from './token.service';
+import { AuthenticationError } from './authentication.error';
+import { TokenService } from './token.service';
 
 /** UNAUTHENTICATED, answered with HTTP 401. */
 export function unauthenticated(message: string): GraphQLError {

@@ -1,5 +1,6 @@
 import { Role } from './role.enum';
-import { AuthenticationError, parseTtl, TokenService } from './token.service';
+import { AuthenticationError } from './authentication.error';
+import { parseTtl, TokenService } from './token.service';
 
 const LEARNER = '82e411d0-2065-57ca-abd0-2b37712efe88';
 

@@ -1,16 +1,9 @@
 import type * as Jose from 'jose';
 import { importEsm } from '../badges/verification/esm-import';
 import { isUuid } from '../common/loaders/group-by';
+import { AuthenticationError } from './authentication.error';
 import { Principal } from './principal';
 import { isRole, Role } from './role.enum';
-
-/** A bearer token that is missing, malformed, expired, wrongly signed or carries bad claims. */
-export class AuthenticationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AuthenticationError';
-  }
-}
 
 export interface TokenClaims {
   sub: string;

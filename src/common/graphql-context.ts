@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { CandidateScope } from '../auth/authorization';
 import type { Principal } from '../auth/principal';
-import { RequestLoaders } from './loaders/loader-registry.service';
+import { RequestLoaders } from './loaders/request-loaders';
 
 export interface GraphqlContext {
   req: Request;

@@ -1,4 +1,5 @@
-import { ConfigurationError, loadEnvironment } from './environment';
+import { ConfigurationError } from './configuration.error';
+import { loadEnvironment } from './environment';
 
 describe('loadEnvironment', () => {
   it('applies defaults', () => {

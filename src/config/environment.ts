@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { ConfigurationError } from './configuration.error';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -43,8 +44,6 @@ export class Environment {
 /** Variables whose values never appear in error messages. */
 const SECRET_VARIABLES = new Set(['AUTH_JWT_SECRET']);
 const INTEGER_VARIABLES = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE']);
-
-export class ConfigurationError extends Error {}
 
 /** Reads and validates the environment; throws ConfigurationError naming the first bad variable. */
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Demographics } from '../domain/fairness/categories';
-import { DemographicsObject } from './demographics.types';
+import { DemographicsObject } from './demographics.object';
 
 interface Row {
   candidate_id: string;

@@ -3,7 +3,8 @@ import { canReadField } from '../auth/authorization';
 import { CandidateObject } from '../candidates/candidate.object';
 import { GraphqlContext } from '../common/graphql-context';
 import { LoaderKey } from '../common/loaders/loader-key';
-import { DemographicsInput, DemographicsObject } from './demographics.types';
+import { DemographicsInput } from './demographics.input';
+import { DemographicsObject } from './demographics.object';
 import { FairnessService } from './fairness.service';
 import { ImpactReportObject } from './impact-report.object';
 

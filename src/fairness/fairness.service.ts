@@ -7,7 +7,7 @@ import { JobService } from '../jobs/job.service';
 import { MatchIndexService } from '../matching/match-index.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { DemographicsRepository } from './demographics.repository';
-import { DemographicsObject } from './demographics.types';
+import { DemographicsObject } from './demographics.object';
 import { ImpactReportObject } from './impact-report.object';
 
 export const MAX_TOP_N = 10_000;

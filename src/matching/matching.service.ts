@@ -11,12 +11,13 @@ import { JobRequirementObject } from '../jobs/job-requirement.object';
 import { JobObject } from '../jobs/job.object';
 import { JobService } from '../jobs/job.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { CandidateMatchObject, RequirementMatchObject } from './candidate-match.object';
+import { CandidateMatchObject } from './candidate-match.object';
 import { MatchEvidenceRepository } from './match-evidence.repository';
 import { MatchIndexService } from './match-index.service';
 import { GapReason, MatchVia } from './match-via.enum';
 import { MatchCandidateArgs } from './match-candidate.args';
 import { RankCandidatesArgs } from './rank-candidates.args';
+import { RequirementMatchObject } from './requirement-match.object';
 import { SkillGapObject } from './skill-gap.object';
 
 function toRequirement(r: JobRequirementObject): Requirement {

@@ -5,11 +5,8 @@ import { AppException } from '../common/errors/app.exception';
 import { GraphqlContext } from '../common/graphql-context';
 import { CREDENTIAL_BY_ID } from '../credentials/credential.loaders';
 import { CredentialObject } from '../credentials/credential.object';
-import { loadCredentials } from '../credentials/credential.resolver';
 import { JOB_BY_ID } from '../jobs/job.loaders';
 import { JobObject } from '../jobs/job.object';
-import { SKILL_BY_ID } from '../skills/skill.loaders';
-import { SkillObject } from '../skills/skill.object';
 import { CredentialRecommendationObject } from './credential-recommendation.object';
 import { PathwayPlanObject } from './pathway-plan.object';
 import { PathwayStepObject } from './pathway-step.object';
@@ -18,20 +15,13 @@ import { PathwayObject } from './pathway.object';
 import { PathwayService } from './pathway.service';
 import { PlanPathwayInput } from './plan-pathway.input';
 import { RecommendCredentialsArgs } from './recommend-credentials.args';
-import { CredentialRenewalObject, RenewalOptionObject, RenewalsObject, SkillRenewalObject } from './renewals.object';
-import { RenewalsArgs } from './renewals.args';
 import { SavePathwayInput } from './save-pathway.input';
 import { UpdatePathwayInput } from './update-pathway.input';
 
-async function requireCredential(ctx: GraphqlContext, id: string): Promise<CredentialObject> {
+export async function requireCredential(ctx: GraphqlContext, id: string): Promise<CredentialObject> {
   const credential = await ctx.loaders.get(CREDENTIAL_BY_ID).load(id);
   if (!credential) throw AppException.notFound('Credential', id);
   return credential;
-}
-
-async function loadSkills(ctx: GraphqlContext, ids: readonly string[]): Promise<SkillObject[]> {
-  const found = await ctx.loaders.get(SKILL_BY_ID).loadMany(ids);
-  return found.filter((s): s is SkillObject => s !== null && !(s instanceof Error));
 }
 
 @Resolver(() => PathwayObject)
@@ -132,96 +122,4 @@ export class PathwayResolver {
 
 function view(ctx: GraphqlContext, p: PathwayObject): Promise<PathwayView> {
   return ctx.loaders.get(PATHWAY_VIEW).load(p);
-}
-
-@Resolver(() => PathwayStepObject)
-export class PathwayStepResolver {
-  @ResolveField(() => CredentialObject)
-  credential(@Parent() step: PathwayStepObject, @Context() ctx: GraphqlContext): Promise<CredentialObject> {
-    return requireCredential(ctx, step.credentialId);
-  }
-
-  @ResolveField(() => [CredentialObject], { description: 'stacked credentials completed by this step' })
-  earnsStack(@Parent() step: PathwayStepObject, @Context() ctx: GraphqlContext): Promise<CredentialObject[]> {
-    return loadCredentials(ctx, step.earnsStackIds);
-  }
-}
-
-@Resolver(() => CredentialRecommendationObject)
-export class CredentialRecommendationResolver {
-  @ResolveField(() => CredentialObject)
-  credential(@Parent() r: CredentialRecommendationObject, @Context() ctx: GraphqlContext): Promise<CredentialObject> {
-    return requireCredential(ctx, r.credentialId);
-  }
-
-  @ResolveField(() => [SkillObject], { description: "required skills whose coverage it raises, in the job's order" })
-  closes(@Parent() r: CredentialRecommendationObject, @Context() ctx: GraphqlContext): Promise<SkillObject[]> {
-    return loadSkills(ctx, r.closesSkillIds);
-  }
-
-  @ResolveField(() => [CredentialObject], { description: 'to earn first (prerequisites, transitively, and for a stack its chosen components), in step order' })
-  prerequisitesMissing(@Parent() r: CredentialRecommendationObject, @Context() ctx: GraphqlContext): Promise<CredentialObject[]> {
-    return loadCredentials(ctx, r.prerequisitesMissingIds);
-  }
-
-  @ResolveField(() => [CredentialObject], { description: 'stacked credentials that earning it would complete' })
-  completesStack(@Parent() r: CredentialRecommendationObject, @Context() ctx: GraphqlContext): Promise<CredentialObject[]> {
-    return loadCredentials(ctx, r.completesStackIds);
-  }
-}
-
-@Resolver(() => RenewalsObject)
-export class RenewalsResolver {
-  constructor(private readonly service: PathwayService) {}
-
-  @Query(() => RenewalsObject, {
-    description:
-      "What lapses within horizonMonths (1..120) of asOf (default now): skills whose strongest evidence is useful now (strength >= 2) but not at the horizon's end (decay, or its credential expires), and held credentials that expire; each with the least-cost credential that renews it",
-  })
-  renewals(@Args() args: RenewalsArgs): Promise<RenewalsObject> {
-    return this.service.renewals(args);
-  }
-
-  @ResolveField(() => CandidateObject)
-  async candidate(@Parent() r: RenewalsObject, @Context() ctx: GraphqlContext): Promise<CandidateObject> {
-    const candidate = await ctx.loaders.get(CANDIDATE_BY_ID).load(r.candidateId);
-    if (!candidate) throw AppException.notFound('Candidate', r.candidateId);
-    return candidate;
-  }
-}
-
-@Resolver(() => SkillRenewalObject)
-export class SkillRenewalResolver {
-  @ResolveField(() => SkillObject)
-  async skill(@Parent() s: SkillRenewalObject, @Context() ctx: GraphqlContext): Promise<SkillObject> {
-    const skill = await ctx.loaders.get(SKILL_BY_ID).load(s.skillId);
-    if (!skill) throw AppException.notFound('Skill', s.skillId);
-    return skill;
-  }
-
-  @ResolveField(() => CredentialObject, { nullable: true, description: 'the credential behind the strongest evidence now, if any' })
-  async credential(@Parent() s: SkillRenewalObject, @Context() ctx: GraphqlContext): Promise<CredentialObject | null> {
-    return s.credentialId ? ctx.loaders.get(CREDENTIAL_BY_ID).load(s.credentialId) : null;
-  }
-}
-
-@Resolver(() => CredentialRenewalObject)
-export class CredentialRenewalResolver {
-  @ResolveField(() => CredentialObject)
-  credential(@Parent() c: CredentialRenewalObject, @Context() ctx: GraphqlContext): Promise<CredentialObject> {
-    return requireCredential(ctx, c.credentialId);
-  }
-}
-
-@Resolver(() => RenewalOptionObject)
-export class RenewalOptionResolver {
-  @ResolveField(() => CredentialObject)
-  credential(@Parent() o: RenewalOptionObject, @Context() ctx: GraphqlContext): Promise<CredentialObject> {
-    return requireCredential(ctx, o.credentialId);
-  }
-
-  @ResolveField(() => [CredentialObject], { description: 'to earn first, in step order' })
-  prerequisitesMissing(@Parent() o: RenewalOptionObject, @Context() ctx: GraphqlContext): Promise<CredentialObject[]> {
-    return loadCredentials(ctx, o.prerequisitesMissingIds);
-  }
 }

@@ -40,9 +40,11 @@ import { PathwayRepository } from './pathway.repository';
 import { PathwayEntity } from './pathway.entity';
 import { PlanPathwayInput } from './plan-pathway.input';
 import { RecommendCredentialsArgs } from './recommend-credentials.args';
-import { RenewalOptionObject, RenewalReason, RenewalsObject } from './renewals.object';
+import { RenewalOptionObject } from './renewal-option.object';
 import { RenewalsArgs } from './renewals.args';
+import { RenewalsObject } from './renewals.object';
 import { SavePathwayInput } from './save-pathway.input';
+import { RenewalReason } from './skill-renewal.object';
 import { UpdatePathwayInput } from './update-pathway.input';
 
 /**

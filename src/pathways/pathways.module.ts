@@ -5,19 +5,17 @@ import { JobsModule } from '../jobs/jobs.module';
 import { MatchEvidenceRepository } from '../matching/match-evidence.repository';
 import { MatchingModule } from '../matching/matching.module';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
+import { CredentialRecommendationResolver } from './credential-recommendation.resolver';
+import { CredentialRenewalResolver } from './credential-renewal.resolver';
 import { PathwayCatalogueService } from './pathway-catalogue.service';
 import { PathwaySolverWarmUp } from './pathway-solver-warm-up.service';
-import {
-  CredentialRecommendationResolver,
-  CredentialRenewalResolver,
-  PathwayResolver,
-  PathwayStepResolver,
-  RenewalOptionResolver,
-  RenewalsResolver,
-  SkillRenewalResolver,
-} from './pathway.resolver';
+import { PathwayStepResolver } from './pathway-step.resolver';
 import { PathwayRepository } from './pathway.repository';
+import { PathwayResolver } from './pathway.resolver';
 import { PathwayService } from './pathway.service';
+import { RenewalOptionResolver } from './renewal-option.resolver';
+import { RenewalsResolver } from './renewals.resolver';
+import { SkillRenewalResolver } from './skill-renewal.resolver';
 
 /** Issue 5: credential recommendations, pathway planning, saved pathways and renewals over the engines in src/domain/pathways. */
 @Module({

@@ -1,29 +1,6 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { SkillObject } from '../skills/skill.object';
-
-@ObjectType('SkillNeighborhoodNode')
-export class SkillNeighborhoodNodeObject {
-  @Field(() => SkillObject)
-  skill!: SkillObject;
-
-  @Field(() => Int, { description: 'hops from the centre' })
-  distance!: number;
-}
-
-@ObjectType('SkillNeighborhoodEdge')
-export class SkillNeighborhoodEdgeObject {
-  @Field(() => ID, { description: 'BROADER: the narrower skill; RELATED: as stored' })
-  fromId!: string;
-
-  @Field(() => ID)
-  toId!: string;
-
-  @Field({ description: 'BROADER or RELATED' })
-  type!: string;
-
-  @Field(() => Float)
-  weight!: number;
-}
+import { Field, ObjectType } from '@nestjs/graphql';
+import { SkillNeighborhoodEdgeObject } from './skill-neighborhood-edge.object';
+import { SkillNeighborhoodNodeObject } from './skill-neighborhood-node.object';
 
 @ObjectType('SkillNeighborhood')
 export class SkillNeighborhoodObject {

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_ROOT, fixtureJson, readFixture, tamperSubject } from '../../../test/fixtures/open-badges/helpers';
 import { BadgeVerifier } from './badge-verifier';
-import { BadgeInputError } from './errors';
+import { BadgeInputError } from './badge-input.error';
 import type { BadgeVerificationResult, CheckOutcome } from './types';
 
 // Fixed clock: after every fixture's issuance (the latest validFrom is 2026-01-23), before 2056.

@@ -2,7 +2,7 @@ import { b64url, fixtureJson, jwtIssuer, readFixture } from '../../../test/fixtu
 import { BadgeVerifier, DEFAULT_MAX_INPUT_BYTES } from './badge-verifier';
 import { bundledContexts } from './contexts';
 import { createDocumentLoader } from './document-loader';
-import { BadgeInputError } from './errors';
+import { BadgeInputError } from './badge-input.error';
 import { importEsm } from './esm-import';
 import { loadLibs } from './esm-libs';
 

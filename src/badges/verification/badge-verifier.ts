@@ -1,5 +1,5 @@
 import { bundledContexts, CLR_CONTEXT_URLS, collectContextUrls, CREDENTIALS_V2_URL, OB2_CONTEXT_URL } from './contexts';
-import { BadgeInputError } from './errors';
+import { BadgeInputError } from './badge-input.error';
 import { loadLibs, VerificationLibs } from './esm-libs';
 import { extractOb2, extractOb3, ExtractedFields, ob3Subject } from './extract';
 import { verifyJsonLdProofs } from './jsonld-verifier';

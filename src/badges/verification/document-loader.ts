@@ -1,4 +1,4 @@
-import { NetworkFetchRefusedError } from './errors';
+import { NetworkFetchRefusedError } from './network-fetch-refused.error';
 import type { VerificationLibs } from './esm-libs';
 import { decodeDidJwk, jwkToMultibase } from './keys';
 

@@ -1,5 +1,5 @@
 import type * as Jose from 'jose';
-import { NetworkFetchRefusedError } from './errors';
+import { NetworkFetchRefusedError } from './network-fetch-refused.error';
 import { importEsm } from './esm-import';
 
 /**

@@ -1,6 +1,7 @@
 export { BadgeVerifier, DEFAULT_MAX_INPUT_BYTES } from './badge-verifier';
-export { BadgeInputError, NetworkFetchRefusedError } from './errors';
-export type { BadgeInputErrorCode } from './errors';
+export { BadgeInputError } from './badge-input.error';
+export type { BadgeInputErrorCode } from './badge-input.error';
+export { NetworkFetchRefusedError } from './network-fetch-refused.error';
 export { escoSkillUris, levelFromResults, normalizeEscoSkillUri } from './achievement-mapping';
 export type { AchievementLevel } from './achievement-mapping';
 export type * from './types';
