@@ -14,8 +14,7 @@
  *
  * Env: BENCH_CANDIDATES (default 100000), BENCH_REPS (rank repetitions per job, default 40).
  */
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
+import { fmtMb, fmtMs, heapAfterGc, percentile, timed } from './support/measure';
 import { SkillGraph, SkillNode } from '../src/domain/taxonomy/skill-graph';
 import { SimilarityIndex } from '../src/domain/taxonomy/similarity';
 import { DAYS_PER_MONTH, MS_PER_DAY } from '../src/domain/matching/decay';
@@ -33,8 +32,6 @@ const { xoroshiro128plus } = require('pure-rand/generator/xoroshiro128plus') as 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { uniformInt } = require('pure-rand/distribution/uniformInt') as { uniformInt(rng: Rng, from: number, to: number): number };
 
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
 
 const N_CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 100_000);
 const REPS = Number(process.env.BENCH_REPS ?? 40);
@@ -43,32 +40,6 @@ const rng = xoroshiro128plus(20260101);
 const int = (a: number, b: number): number => uniformInt(rng, a, b);
 const unit = (): number => uniformInt(rng, 0, 0x3fffffff) / 0x40000000;
 
-const mb = (b: number): string => `${(b / 1048576).toFixed(1)} MB`;
-const ms = (x: number): string => `${x.toFixed(x < 10 ? 3 : 1)} ms`;
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-function heap(): number {
-  gc();
-  gc();
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
-}
-function time<T>(f: () => T): [T, number] {
-  const t0 = performance.now();
-  const r = f();
-  return [r, performance.now() - t0];
-}
-/** wall ms and CPU ms (user + system) of f — the machine may be shared, CPU time is the steadier figure */
-function time2<T>(f: () => T): [T, number, number] {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const r = f();
-  const wall = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  return [r, wall, (c.user + c.system) / 1000];
-}
 
 // ------------------------------------------------------------------ 0. taxonomy at ESCO scale
 {
@@ -88,10 +59,10 @@ function time2<T>(f: () => T): [T, number, number] {
     const b = (a + int(1, 13_998)) % 14_000;
     related.push([`esco${a}`, `esco${b}`, int(1, 100) / 100]);
   }
-  const h0 = heap();
-  const [g, t] = time(() => SkillGraph.fromTaxonomy({ skills, broader, related }));
-  const h1 = heap();
-  console.log(`taxonomy build (14,000 skills / ${g.broaderEdgeCount} broader / ${g.relatedEdgeCount} related): ${ms(t)} (target < 2000 ms), heap +${mb(h1 - h0)}`);
+  const h0 = heapAfterGc();
+  const [g, t] = timed(() => SkillGraph.fromTaxonomy({ skills, broader, related }));
+  const h1 = heapAfterGc();
+  console.log(`taxonomy build (14,000 skills / ${g.broaderEdgeCount} broader / ${g.relatedEdgeCount} related): ${fmtMs(t)} (target < 2000 ms), heap +${fmtMb(h1 - h0)}`);
 }
 
 // ------------------------------------------------------------------ 1. synthetic taxonomy (3,000 skills)
@@ -136,10 +107,10 @@ const leaves: string[] = [];
     if (a !== b) related.push([a, b, int(10, 100) / 100]);
   }
 }
-const [graph, graphMs] = time(() => SkillGraph.fromTaxonomy({ skills, broader, related }));
+const [graph, graphMs] = timed(() => SkillGraph.fromTaxonomy({ skills, broader, related }));
 const sim = new SimilarityIndex(graph);
 const halfLife = (id: string): number => graph.halfLifeOf(id);
-console.log(`bench taxonomy: ${graph.skillCount} skills, ${graph.broaderEdgeCount} broader, ${graph.relatedEdgeCount} related (built in ${ms(graphMs)})`);
+console.log(`bench taxonomy: ${graph.skillCount} skills, ${graph.broaderEdgeCount} broader, ${graph.relatedEdgeCount} related (built in ${fmtMs(graphMs)})`);
 
 // Zipf(0.9) popularity over a shuffled skill list (leaves mostly, some subgroups)
 const popular: string[] = [...leaves, ...skills.filter((s) => s.id.split('.').length === 3).map((s) => s.id)];
@@ -170,7 +141,7 @@ const SOURCE_CUM = [0.3, 0.55, 0.85, 1];
 const MONTH_MS = DAYS_PER_MONTH * MS_PER_DAY;
 const candidates: CandidateEvidence[] = [];
 let evidenceCount = 0;
-const [, genMs] = time(() => {
+const [, genMs] = timed(() => {
   for (let c = 0; c < N_CANDIDATES; c++) {
     const n = int(5, 30);
     const evidence: EvidenceItem[] = [];
@@ -193,7 +164,7 @@ const [, genMs] = time(() => {
     candidates.push({ id: `cand${String(c).padStart(6, '0')}`, evidence, discoverable: unit() >= 0.05 });
   }
 });
-console.log(`candidates: ${N_CANDIDATES} with ${evidenceCount} pieces of evidence (generated in ${ms(genMs)})`);
+console.log(`candidates: ${N_CANDIDATES} with ${evidenceCount} pieces of evidence (generated in ${fmtMs(genMs)})`);
 
 // ------------------------------------------------------------------ 3. jobs
 const jobs: { requirements: Requirement[] }[] = [];
@@ -212,23 +183,23 @@ for (let j = 0; j < 10; j++) {
 }
 
 // ------------------------------------------------------------------ 4. index build
-const h0 = heap();
+const h0 = heapAfterGc();
 const index = new MatchIndex({ halfLife, config: DEFAULT_MATCH_CONFIG });
-const [, buildMs] = time(() => {
+const [, buildMs] = timed(() => {
   for (const c of candidates) index.upsertCandidate(c.id, c.discoverable !== false, c.evidence);
 });
-const h1 = heap();
-const [, compactMs] = time(() => index.compact());
-const h2 = heap();
+const h1 = heapAfterGc();
+const [, compactMs] = timed(() => index.compact());
+const h2 = heapAfterGc();
 const st = index.stats();
-console.log(`index build: ${ms(buildMs)} for ${st.candidates} candidates / ${st.postings} postings (FAILED/REVOKED evidence is not stored); compact(): ${ms(compactMs)}`);
-console.log(`index memory: memoryBytes ${mb(index.memoryBytes())} after compact (target ≤ 100 MB); heap delta ${mb(h1 - h0)} before compact, ${mb(h2 - h0)} after`);
+console.log(`index build: ${fmtMs(buildMs)} for ${st.candidates} candidates / ${st.postings} postings (FAILED/REVOKED evidence is not stored); compact(): ${fmtMs(compactMs)}`);
+console.log(`index memory: memoryBytes ${fmtMb(index.memoryBytes())} after compact (target ≤ 100 MB); heap delta ${fmtMb(h1 - h0)} before compact, ${fmtMb(h2 - h0)} after`);
 
 // ------------------------------------------------------------------ 5. similarity maps
 let simSizes = 0;
 let touchedPostings = 0;
 {
-  const [, simMs] = time(() => {
+  const [, simMs] = timed(() => {
     for (const job of jobs) for (const r of job.requirements) simSizes += sim.similarTo(r.skillId).size;
   });
   const nReq = jobs.reduce((a, j) => a + j.requirements.length, 0);
@@ -237,7 +208,7 @@ let touchedPostings = 0;
   for (const c of candidates) for (const e of c.evidence) postingsOf.set(e.skillId, (postingsOf.get(e.skillId) ?? 0) + 1);
   for (const job of jobs) for (const r of job.requirements) for (const s of sim.similarTo(r.skillId).keys()) touchedPostings += postingsOf.get(s) ?? 0;
   console.log(
-    `similarity: ${nReq} requirements, avg ${(simSizes / nReq).toFixed(1)} similar skills each (computed once in ${ms(simMs)}); ` +
+    `similarity: ${nReq} requirements, avg ${(simSizes / nReq).toFixed(1)} similar skills each (computed once in ${fmtMs(simMs)}); ` +
       `avg ${Math.round(touchedPostings / jobs.length)} postings touched per job`,
   );
 }
@@ -246,7 +217,7 @@ let touchedPostings = 0;
 const engineTimes: number[] = [];
 let identical = 0;
 for (const job of jobs) {
-  const [expected, t] = time(() => rankCandidates(candidates, job, sim, halfLife, AS_OF, DEFAULT_MATCH_CONFIG, { first: 20 }));
+  const [expected, t] = timed(() => rankCandidates(candidates, job, sim, halfLife, AS_OF, DEFAULT_MATCH_CONFIG, { first: 20 }));
   engineTimes.push(t);
   const actual = index.rank(job, sim, AS_OF, { first: 20 });
   const same =
@@ -270,8 +241,8 @@ for (const job of jobs) {
   const mine: number[] = [];
   const floors: number[] = [];
   for (let r = 0; r < REPS; r++) {
-    const [a, t1, c1] = time2(() => index.rank(job, sim, AS_OF, { first: 20 }));
-    const [b, t2, c2] = time2(() => index.scanFloor(job, sim, AS_OF));
+    const [a, t1, c1] = timed(() => index.rank(job, sim, AS_OF, { first: 20 }));
+    const [b, t2, c2] = timed(() => index.scanFloor(job, sim, AS_OF));
     sink += a.items.length + b;
     rankTimes.push(t1);
     rankCpu.push(c1);
@@ -284,19 +255,19 @@ for (const job of jobs) {
   const d = index.lastRank;
   const nMand = job.requirements.filter((r) => r.mandatory).length;
   perJob.push(
-    `  ${job.requirements.length} reqs (${nMand} mandatory): CPU p50 ${ms(pct(mine, 50))} vs floor ${ms(pct(floors, 50))}; ` +
+    `  ${job.requirements.length} reqs (${nMand} mandatory): CPU p50 ${fmtMs(percentile(mine, 50))} vs floor ${fmtMs(percentile(floors, 50))}; ` +
       `touched ${d.touched}, closed after req ${d.closedAfter ?? '-'}, survivors ${d.survivors}, exact recomputations ${d.exactEvaluations}`,
   );
 }
-const rankP50 = pct(rankTimes, 50);
-const floorP50 = pct(floorTimes, 50);
-const engineP50 = pct(engineTimes, 50);
-console.log(`index rank top 20: wall p50 ${ms(rankP50)}, p95 ${ms(pct(rankTimes, 95))}; CPU p50 ${ms(pct(rankCpu, 50))}, p95 ${ms(pct(rankCpu, 95))} over ${rankTimes.length} runs (target p50 ≤ 4 ms, ideally < 2 ms)`);
+const rankP50 = percentile(rankTimes, 50);
+const floorP50 = percentile(floorTimes, 50);
+const engineP50 = percentile(engineTimes, 50);
+console.log(`index rank top 20: wall p50 ${fmtMs(rankP50)}, p95 ${fmtMs(percentile(rankTimes, 95))}; CPU p50 ${fmtMs(percentile(rankCpu, 50))}, p95 ${fmtMs(percentile(rankCpu, 95))} over ${rankTimes.length} runs (target p50 ≤ 4 ms, ideally < 2 ms)`);
 console.log('  per job:');
 for (const line of perJob) console.log(line);
-console.log(`floor (one bare pass over the postings each job touches): wall p50 ${ms(floorP50)}, p95 ${ms(pct(floorTimes, 95))}; CPU p50 ${ms(pct(floorCpu, 50))}`);
-console.log(`index / floor: ${(rankP50 / floorP50).toFixed(2)}× (wall p50), ${(pct(rankCpu, 50) / pct(floorCpu, 50)).toFixed(2)}× (CPU p50)`);
-console.log(`pure engine rankCandidates: wall p50 ${ms(engineP50)} over ${engineTimes.length} runs → the index is ${(engineP50 / rankP50).toFixed(0)}× faster`);
+console.log(`floor (one bare pass over the postings each job touches): wall p50 ${fmtMs(floorP50)}, p95 ${fmtMs(percentile(floorTimes, 95))}; CPU p50 ${fmtMs(percentile(floorCpu, 50))}`);
+console.log(`index / floor: ${(rankP50 / floorP50).toFixed(2)}× (wall p50), ${(percentile(rankCpu, 50) / percentile(floorCpu, 50)).toFixed(2)}× (CPU p50)`);
+console.log(`pure engine rankCandidates: wall p50 ${fmtMs(engineP50)} over ${engineTimes.length} runs → the index is ${(engineP50 / rankP50).toFixed(0)}× faster`);
 
 // a later page (via after) and a minScore query, medians of REPS runs
 {
@@ -307,11 +278,11 @@ console.log(`pure engine rankCandidates: wall p50 ${ms(engineP50)} over ${engine
   const minS: number[] = [];
   let total = 0;
   for (let r = 0; r < REPS; r++) {
-    page.push(time2(() => index.rank(job, sim, AS_OF, { first: 20, after }))[1]);
-    const [res, t] = time2(() => index.rank(job, sim, AS_OF, { first: 20, minScore: 0.3 }));
+    page.push(timed(() => index.rank(job, sim, AS_OF, { first: 20, after }))[1]);
+    const [res, t] = timed(() => index.rank(job, sim, AS_OF, { first: 20, minScore: 0.3 }));
     minS.push(t);
     total = res.totalCount;
   }
-  console.log(`job 0: page 6 (after the 100th): wall p50 ${ms(pct(page, 50))}; minScore 0.3: wall p50 ${ms(pct(minS, 50))} (totalCount ${total} of ${p1.totalCount})`);
+  console.log(`job 0: page 6 (after the 100th): wall p50 ${fmtMs(percentile(page, 50))}; minScore 0.3: wall p50 ${fmtMs(percentile(minS, 50))} (totalCount ${total} of ${p1.totalCount})`);
 }
 if (sink === -1) console.log(sink);

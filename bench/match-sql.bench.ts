@@ -23,8 +23,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import { Client } from 'pg';
 import { DEFAULT_MATCH_CONFIG } from '../src/domain/matching/match-config';
 import { rankCandidates } from '../src/domain/matching/match-engine';
@@ -42,15 +40,9 @@ import {
   percentile,
   timed,
 } from './support/match-bench-db';
+import { heapAfterGc } from './support/measure';
 
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
-const heap = (): number => {
-  gc();
-  gc();
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
-};
+const heap = heapAfterGc;
 
 const REPS = Number(process.env.BENCH_REPS ?? 40);
 const SQL_REPS = Number(process.env.BENCH_SQL_REPS ?? 3);

@@ -288,20 +288,4 @@ export async function loadMatching(ds: DataSource): Promise<LoadedMatching> {
 
 // ------------------------------------------------------------------ measuring
 
-export const fmtMs = (x: number): string => `${x.toFixed(x < 10 ? 3 : 1)} ms`;
-export const fmtMb = (b: number): string => `${(b / 1048576).toFixed(1)} MB`;
-
-export function percentile(xs: readonly number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-
-/** wall ms and CPU ms (user + system) of f: the machine may be shared, CPU time is the steadier figure */
-export function timed<T>(f: () => T): [T, number, number] {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const r = f();
-  const wall = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  return [r, wall, (c.user + c.system) / 1000];
-}
+export { fmtMb, fmtMs, percentile, timed } from './measure';
