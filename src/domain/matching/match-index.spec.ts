@@ -121,12 +121,12 @@ const minScoreArb = fc.oneof(fc.constant(null), fc.constantFrom(0, 0.25, 0.45, 0
 
 // ---------------------------------------------------------------- helpers
 
-function setup(w: World, config: MatchConfig, compactEagerly: boolean, maxScore: boolean | 'force' = true) {
+function setup(w: World, config: MatchConfig, compactEagerly: boolean, maxScore: boolean | 'force' = true, impactOrderMin?: number) {
   const graph = SkillGraph.fromTaxonomy(w);
   const sim = new SimilarityIndex(graph);
   const halfLife = (id: string): number => (graph.has(id) ? graph.halfLifeOf(id) : 30);
   // "eager": compaction after every removal, to exercise that path; maxScore false: only the checkpoint pruning
-  const index = new MatchIndex({ halfLife, config, maxScore, ...(compactEagerly ? { minDeadPerList: 0, minDeadOrdinals: 0 } : {}) });
+  const index = new MatchIndex({ halfLife, config, maxScore, impactOrderMin, ...(compactEagerly ? { minDeadPerList: 0, minDeadOrdinals: 0 } : {}) });
   return { graph, sim, halfLife, index };
 }
 
@@ -267,8 +267,9 @@ describe('MatchIndex ≡ rankCandidates (property)', () => {
         configArb,
         fc.integer({ min: 0, max: 12 }),
         ([w, rows, requirements], asOf, config, first) => {
-          // 'force': no cost-based give-up (and both ways of computing the survivors' records)
-          const ctx = setup(w, config, first % 2 === 1, 'force');
+          // 'force': no cost-based give-up (and both ways of computing the survivors' records);
+          // impact order on every list (sorted part read down to the cut, unsorted tail in place)
+          const ctx = setup(w, config, first % 2 === 1, 'force', first % 3 === 0 ? 0 : 4);
           const plain = new MatchIndex({ halfLife: ctx.halfLife, config, maxScore: false });
           const population = rows.map((evidence, i) => ({ id: `c${String(i).padStart(3, '0')}`, evidence, discoverable: i % 7 !== 3 }));
           for (const c of population) {
@@ -284,6 +285,16 @@ describe('MatchIndex ≡ rankCandidates (property)', () => {
           expectSame(ctx, population, requirements, asOf, config, { first });
           expect(strip(plain.rank({ requirements }, ctx.sim, asOf, { first }))).toEqual(strip(ctx.index.rank({ requirements }, ctx.sim, asOf, { first })));
           expectSame(ctx, population, requirements, asOf, config, { first: first + 20 });
+          // updates after a rank: impact orders with unsorted tails, rebuilt ones, compacted lists
+          const updated = population.map((c, i) => (i % 4 === 1 ? { ...c, evidence: population[(i * 7) % population.length].evidence } : c));
+          const current = population.slice();
+          for (let i = 1; i < updated.length; i += 4) {
+            const c = updated[i];
+            current[i] = c;
+            ctx.index.upsertCandidate(c.id, c.discoverable, c.evidence);
+            if (i % 3 === 0) expectSame(ctx, current, requirements, asOf, config, { first });
+          }
+          expectSame(ctx, updated, requirements, asOf, config, { first });
         },
       ),
       { numRuns: Math.max(10, Math.floor(RUNS / 3)) },

@@ -21,6 +21,11 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  *   Evidence whose level × confidence is 0 (FAILED/REVOKED credentials) is not stored: it never counts.
  *   A non-expiring list whose newest evidence is ≤ asOf (the usual case) is scanned without any
  *   per-posting date check: only cand and la are read.
+ * - Impact order (MaxScore pass only): per list of ≥ 64 postings a permutation of its indices by la
+ *   descending (Int32, 4 bytes per posting, built lazily at rank time, + 65 la quantiles for read-cost
+ *   estimates). Postings appended later form an unsorted tail read in place; the order is rebuilt when
+ *   the tail exceeds len / 8 and dropped on compaction / la recomputation. A scan with a cut reads the
+ *   sorted part only down to the cut (same postings as a full scan that skips those ≤ cut).
  * - Per-rank state of a candidate lives in one interleaved Float64Array record (last requirement
  *   stamp, best value for that requirement, score accumulator, mandatory counters), so a posting
  *   costs one random access; scores are accumulated incrementally, no per-requirement reset pass.
@@ -31,14 +36,15 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  *    (max la is maintained per list). Per requirement r the lists with ub above a cut c_r are
  *    "essential"; a candidate seen in no essential list has key ≤ U = Σ w_r c_r / W (+2 when every
  *    mandatory c_r may reach the threshold). θ (a lower bound of the (first+1)-th best key) comes
- *    from the exact-skill lists and full records of the best candidates; the cuts are lowered
- *    greedily (most bound reduction per posting) until U < θ; then the essential lists are scanned,
- *    skipping (without touching the candidate) every posting whose coverage is ≤ c_r. Survivors =
+ *    from the exact-skill lists (read in impact order down to half their bound) and full records of
+ *    the best candidates; the cuts are lowered greedily (most bound reduction per posting READ, i.e.
+ *    per posting above the cut, estimated from the quantiles) until U < θ; then the essential lists
+ *    are scanned in impact order down to c_r (postings with coverage ≤ c_r are never read). Survivors =
  *    candidates whose upper bound Σ w_r max(cov_r, c_r) / W reaches θ (refined on the new records);
  *    their full approximate records are computed from their own postings (pool → binary search in
  *    the lists; for many survivors one masked pass over the job's lists instead), and step 2 settles
  *    the page exactly. The pass gives up (step 1 runs instead) when U < θ cannot be reached, or —
- *    cost — when the top lists hold > 20 % or the essential lists > 60 % of the job's postings
+ *    cost — when the top lists hold > 20 % of the job's postings or the cut scan would read > 60 % of them
  *    (then the approximate pass is as cheap: few similar skills, popular exact skills).
  * 1. Approximate pass over the postings of every skill similar to each requirement: the
  *    strength at asOf is la × 2^(−(asOf − epoch) / (hl months)) — one power per posting LIST, none
@@ -89,6 +95,8 @@ export interface MatchIndexOptions {
    * 'force' skips its cost-based give-ups (it still gives up when no θ / cut exists); default true
    */
   readonly maxScore?: boolean | 'force';
+  /** tuning/tests: lists with at least this many postings get an impact order (MaxScore pass); default 64 */
+  readonly impactOrderMin?: number;
 }
 
 /** What the last `rank` call did (diagnostics, benchmarks). */
@@ -173,6 +181,15 @@ interface PostingList {
   maxLa: number;
   /** postings whose la is NaN (exponent out of range) */
   extreme: number;
+  /**
+   * impact order: indices [0, permLen) sorted by la descending (null: none). Postings appended since
+   * (indices ≥ permLen) are the unsorted tail; rebuilt at rank time when the tail grows past len / 8,
+   * dropped by compaction and by la recomputation.
+   */
+  perm: Int32Array | null;
+  permLen: number;
+  /** la at the impact-order positions ⌊t·(permLen − 1) / QUANTILES⌋, t = 0..QUANTILES (read-cost estimates) */
+  quant: Float64Array | null;
   /** half-life the la values were computed with (NaN: unknown) */
   hl: number;
   /** rank stamp and per-rank decay factor (NaN: exact path for the whole list this rank) */
@@ -205,6 +222,9 @@ function newList(skillId: string, expiring: boolean): PostingList {
     maxEv: -Infinity,
     maxLa: 0,
     extreme: 0,
+    perm: null,
+    permLen: 0,
+    quant: null,
     hl: NaN,
     stamp: -1,
     factor: NaN,
@@ -277,12 +297,16 @@ const PROBE = 2;
 const PROBE_CAP = 4;
 /** MaxScore pass: cuts are lowered until the unseen bound is below θ − min(MARGIN, 2·MARGIN·score part of θ) (fewer survivors) */
 const MARGIN = 0.1;
+/** MaxScore pass: the first θ reads the top lists only down to this fraction of their upper bound (impact order) */
+const FIRST_FLOOR = 0.5;
 /** MaxScore pass: survivors' records come from their pools while survivors × this ≤ the job's postings, else from one masked pass */
 const EVAL_VS_SCAN = 1000;
-/** MaxScore pass: given up (approximate pass instead) when the essential lists hold more than this share of the job's postings */
+/** MaxScore pass: given up (approximate pass instead) when the cut scan of the essential lists would read more than this share of the job's postings */
 const MAX_ESSENTIAL = 0.6;
 /** MaxScore pass: not tried when the top lists (used for the first θ) hold more than this share of the job's postings */
 const MAX_FIRST = 0.2;
+const NO_PERM = new Int32Array(0);
+const QUANTILES = 64;
 /** mandatory counters packed in one float: surely-met + MAYBE × maybe-met */
 const MAYBE = 1024;
 
@@ -295,6 +319,7 @@ export class MatchIndex {
   private readonly minDeadOrdinals: number;
   private readonly pruneEnabled: boolean;
   private readonly maxScoreEnabled: boolean | 'force';
+  private readonly impactOrderMin: number;
 
   // candidates
   private readonly ordOf = new Map<string, number>();
@@ -352,6 +377,7 @@ export class MatchIndex {
     this.minDeadOrdinals = options.minDeadOrdinals ?? 1024;
     this.pruneEnabled = options.prune ?? true;
     this.maxScoreEnabled = options.maxScore ?? true;
+    this.impactOrderMin = options.impactOrderMin ?? 64;
     this.ensureOrdCapacity(1024);
   }
 
@@ -465,7 +491,7 @@ export class MatchIndex {
   memoryBytes(): number {
     let bytes = 0;
     for (const l of this.lists) {
-      bytes += l.cand.byteLength + l.ev.byteLength + (l.ex?.byteLength ?? 0) + l.la.byteLength + l.code.byteLength + 200;
+      bytes += l.cand.byteLength + l.ev.byteLength + (l.ex?.byteLength ?? 0) + l.la.byteLength + l.code.byteLength + (l.perm?.byteLength ?? 0) + (l.quant?.byteLength ?? 0) + 200;
     }
     bytes += this.flags.byteLength + this.poolStart.byteLength + this.poolCount.byteLength + this.pool.byteLength;
     bytes += this.sorted.byteLength + this.pending.length * 8 + this.idOf.length * 8;
@@ -642,6 +668,7 @@ export class MatchIndex {
       for (let j = 0; j < n; j++) {
         const l = this.lists[cs.lists[j]];
         if (l.len === 0) continue;
+        this.impactOrder(l);
         // la × factor approximates the strength at asOf (relative error ≪ DELTA); NaN: exact path, no bound
         const u = l.factor === l.factor && l.extreme === 0 ? (cs.sims[j] * l.maxLa * l.factor) / levelOf[r] : Infinity;
         raw[j] = u;
@@ -658,6 +685,44 @@ export class MatchIndex {
     }
     const ess = Int32Array.from(firstCut); // lists [0, ess[r]) of orders[r] are essential
     const cut = (r: number): number => (ess[r] < orders[r].length ? ubs[r][orders[r][ess[r]]] : 0);
+    /** postings of the essential lists [0, to) of r that a scan with cut c reads (impact order: only those above c, + tails) */
+    const readCost = (r: number, to: number, c: number): number => {
+      const cs = compiled[r];
+      const floorV = c * levelOf[r];
+      let cost = 0;
+      for (let q = 0; q < to; q++) {
+        const j = orders[r][q];
+        const l = this.lists[cs.lists[j]];
+        const g = cs.sims[j] * l.factor;
+        const perm = l.perm;
+        if (!(floorV > 0) || perm === null || !(l.factor === l.factor) || l.extreme !== 0 || !(g > 0)) {
+          cost += l.len;
+          continue;
+        }
+        // estimate from the quantiles (within permLen / QUANTILES)
+        const quant = l.quant as Float64Array;
+        const x = floorV / g;
+        let lo = 0;
+        let hi = QUANTILES + 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (quant[mid] > x) lo = mid + 1;
+          else hi = mid;
+        }
+        // lo quantile points above x: interpolate between positions of points lo − 1 and lo
+        let above: number;
+        if (lo === 0) above = 0;
+        else if (lo > QUANTILES) above = l.permLen;
+        else {
+          const a = quant[lo - 1];
+          const b = quant[lo];
+          const f = a > b ? (a - x) / (a - b) : 1;
+          above = ((lo - 1 + f) * (l.permLen - 1)) / QUANTILES + 1;
+        }
+        cost += above + (l.len - l.permLen);
+      }
+      return cost;
+    };
 
     /**
      * Folds the essential lists [from, to) of requirement r into the records: [stamp, best raw value,
@@ -681,7 +746,13 @@ export class MatchIndex {
         const { cand, la, ev, ex } = l;
         const n = l.len;
         const unchecked = l.factor === l.factor && l.extreme === 0 && ex === null && l.maxEv <= asOfMs;
-        for (let i = 0; i < n; i++) {
+        // impact order: positions k < pl visit perm[k] (la descending) until la × g ≤ floorV, then the
+        // unsorted tail [pl, n) in place; without it (pl = 0) every posting in place
+        const ordered = floorV > 0 && l.perm !== null && l.factor === l.factor && l.extreme === 0 && g > 0;
+        const perm = ordered ? (l.perm as Int32Array) : NO_PERM;
+        const pl = ordered ? l.permLen : 0;
+        for (let k = 0; k < n; k++) {
+          const i = k < pl ? perm[k] : k;
           let v: number;
           if (unchecked) v = la[i] * g;
           else {
@@ -689,7 +760,10 @@ export class MatchIndex {
             v = la[i] * g;
             if (!(v === v)) v = simv * this.exactStrength(l, i, asOfMs);
           }
-          if (v <= floorV) continue;
+          if (v <= floorV) {
+            if (k < pl) k = pl - 1; // the rest of the sorted part is below the cut too: on to the tail
+            continue;
+          }
           const c = cand[i];
           const o = c * REC;
           if (st[o] !== stamp) {
@@ -844,7 +918,7 @@ export class MatchIndex {
       }
     }
     if (this.maxScoreEnabled !== 'force' && firstPostings > MAX_FIRST * jobPostings) return -1; // no cheap θ: the approximate pass does it
-    for (let r = 0; r < nReq; r++) scanRecords(r, 0, firstCut[r], rankBase, 0);
+    for (let r = 0; r < nReq; r++) scanRecords(r, 0, firstCut[r], rankBase, FIRST_FLOOR * (firstCut[r] > 0 ? ubs[r][orders[r][0]] : 0));
     const theta1 = probeTheta();
     if (theta1 === -Infinity) {
       for (let t = 0; t < nTouched; t++) st[touched[t] * REC] = 0; // the approximate pass must not see these records
@@ -853,6 +927,11 @@ export class MatchIndex {
     // 2. cuts: lower c_r (most bound reduction per posting first) until U < θ − margin
     const margin = Math.min(MARGIN, Math.max(0, (theta1 % 2) * MARGIN * 2));
     const target = theta1 - margin;
+    // read cost of each requirement at its current cut, and of its next move (cached until ess[r] changes)
+    const curCost = new Float64Array(nReq);
+    const moveTo = new Int32Array(nReq).fill(-1);
+    const moveCost = new Float64Array(nReq);
+    for (let r = 0; r < nReq; r++) curCost[r] = readCost(r, ess[r], cut(r));
     while (!(unseenBound() < target)) {
       let bestR = -1;
       let bestRatio = -1;
@@ -868,11 +947,15 @@ export class MatchIndex {
         const ub = ubs[r];
         const cr = ub[ord[e]];
         let to = e;
-        let cost = 1;
         // a mandatory requirement whose cut may meet the threshold moves below it at once
         const stop = mandOf[r] === 1 && cr >= thr - DELTA ? Math.min(cr, thr - DELTA) : cr;
-        while (to < ord.length && ub[ord[to]] >= stop) cost += this.lists[compiled[r].lists[ord[to++]]].len;
+        while (to < ord.length && ub[ord[to]] >= stop) to++;
         const next = to < ord.length ? ub[ord[to]] : 0;
+        if (moveTo[r] !== to) {
+          moveTo[r] = to;
+          moveCost[r] = readCost(r, to, next);
+        }
+        const cost = 1 + Math.max(0, moveCost[r] - curCost[r]);
         let gain = weightOf[r] * (cr - next);
         if (mandOf[r] === 1 && cr >= thr - DELTA && !(next >= thr - DELTA)) gain += 2 * W;
         const saved = ess[r];
@@ -890,13 +973,15 @@ export class MatchIndex {
           bestTo = to;
         }
       }
-      if (finR >= 0) ess[finR] = finTo;
-      else if (bestR >= 0) ess[bestR] = bestTo;
-      else break;
+      const movedR = finR >= 0 ? finR : bestR;
+      if (movedR < 0) break;
+      ess[movedR] = finR >= 0 ? finTo : bestTo;
+      curCost[movedR] = moveCost[movedR];
+      moveTo[movedR] = -1;
     }
     // not worth it when most of the job's postings are essential: the approximate pass does the same work
     let essPostings = 0;
-    for (let r = 0; r < nReq; r++) for (let q = 0; q < ess[r]; q++) essPostings += this.lists[compiled[r].lists[orders[r][q]]].len;
+    for (let r = 0; r < nReq; r++) essPostings += curCost[r];
     if (!(unseenBound() < theta1) || (this.maxScoreEnabled !== 'force' && essPostings > MAX_ESSENTIAL * jobPostings)) {
       for (let t = 0; t < nTouched; t++) st[touched[t] * REC] = 0;
       return -1;
@@ -1319,10 +1404,28 @@ export class MatchIndex {
     l.extreme = 0;
     l.maxLa = 0;
     l.stamp = -1;
+    l.perm = null;
+    l.permLen = 0;
     for (let i = 0; i < l.len; i++) {
       const code = l.code[i];
       l.la[i] = this.laOf((code >> 3) * this.conf[code & 7], l.ev[i], hl, l);
     }
+  }
+
+  /** (Re)builds the impact order of a list when it has none or its unsorted tail exceeds len / 8. */
+  private impactOrder(l: PostingList): void {
+    const n = l.len;
+    if (n < this.impactOrderMin || l.extreme !== 0 || !(l.hl === l.hl)) return;
+    if (l.perm !== null && n - l.permLen <= n >> 3) return;
+    const la = l.la;
+    const perm = new Int32Array(n);
+    for (let i = 0; i < n; i++) perm[i] = i;
+    perm.sort((a, b) => la[b] - la[a] || a - b);
+    l.perm = perm;
+    l.permLen = n;
+    const quant = new Float64Array(QUANTILES + 1);
+    for (let t = 0; t <= QUANTILES; t++) quant[t] = la[perm[Math.floor((t * (n - 1)) / QUANTILES)]];
+    l.quant = quant;
   }
 
   /** The per-rank decay factor of a list: 2^(−(asOf − epoch) / hl months), NaN when out of range. */
@@ -1365,6 +1468,8 @@ export class MatchIndex {
         l.hl = NaN; // resolved at the first rank that uses the skill
       }
       if (l.hl === l.hl) l.maxLa = 0;
+      l.perm = null;
+      l.permLen = 0;
       if (l.hl === l.hl) for (let j = 0; j < i; j++) l.la[j] = this.laOf((l.code[j] >> 3) * this.conf[l.code[j] & 7], l.ev[j], l.hl, l);
     }
     l.la[i] = l.hl === l.hl ? this.laOf(lc, evMs, l.hl, l) : NaN;
@@ -1423,6 +1528,8 @@ export class MatchIndex {
     this.postingCount -= l.len - w;
     l.len = w;
     l.dead = 0;
+    l.perm = null;
+    l.permLen = 0;
     l.extreme = extreme;
     l.maxEv = maxEv;
     l.maxLa = maxLa;
