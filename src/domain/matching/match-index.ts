@@ -38,12 +38,14 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  *    mandatory c_r may reach the threshold). θ (a lower bound of the (first+1)-th best key) comes
  *    from the exact-skill lists (read in impact order down to half their bound) and full records of
  *    the best candidates; the cuts are lowered greedily (most bound reduction per posting READ, i.e.
- *    per posting above the cut, estimated from the quantiles) until U < θ; then the essential lists
+ *    per posting above the cut, estimated from the quantiles; each move lowers a cut by at least
+ *    15 %, so that lists with close bounds move together) until U < θ; then the essential lists
  *    are scanned in impact order down to c_r (postings with coverage ≤ c_r are never read). Survivors =
  *    candidates whose upper bound Σ w_r max(cov_r, c_r) / W reaches θ (refined on the new records);
- *    their full approximate records are computed from their own postings (pool → binary search in
- *    the lists; for many survivors one masked pass over the job's lists instead), and step 2 settles
- *    the page exactly. The pass gives up (step 1 runs instead) when U < θ cannot be reached, or —
+ *    their full approximate records are computed from their own postings (pool → interpolated search
+ *    in the lists), by upper bound descending until the next upper bound is below the (first+1)-th
+ *    best full lower bound (for many survivors one masked pass over the job's lists instead), and
+ *    step 2 settles the page exactly. The pass gives up (step 1 runs instead) when U < θ cannot be reached, or —
  *    cost — when the top lists hold > 20 % of the job's postings or the cut scan would read > 60 % of them
  *    (then the approximate pass is as cheap: few similar skills, popular exact skills).
  * 1. Approximate pass over the postings of every skill similar to each requirement: the
@@ -246,9 +248,39 @@ function resizeList(l: PostingList, capacity: number): void {
   l.code = grow(l.code, (n) => new Uint8Array(n));
 }
 
+/**
+ * First index i in [0, len) with a[i] ≥ x (len if none), a sorted ascending. Ordinals are spread
+ * evenly over a list, so the search starts at the interpolated position and gallops from there
+ * (a few probes instead of log2(len)), then finishes with a binary search.
+ */
 function lowerBound(a: Int32Array, len: number, x: number): number {
-  let lo = 0;
-  let hi = len;
+  if (len === 0 || a[0] >= x) return 0;
+  const last = a[len - 1];
+  if (last < x) return len;
+  // a[0] < x ≤ a[len − 1]: the answer is in [1, len − 1]
+  const g = Math.min(len - 1, 1 + Math.floor(((x - a[0]) / (last - a[0] + 1)) * (len - 1)));
+  let lo: number;
+  let hi: number;
+  if (a[g] < x) {
+    // answer in (g, len − 1]: gallop up; every index < lo has a < x
+    lo = g + 1;
+    let step = 1;
+    while (a[lo + step - 1] < x) {
+      lo += step;
+      step *= 2;
+      if (lo + step - 1 >= len - 1) break;
+    }
+    hi = Math.min(lo + step - 1, len - 1);
+  } else {
+    // answer in [1, g]: gallop down; a[hi] ≥ x
+    hi = g;
+    let step = 1;
+    while (hi - step >= 1 && a[hi - step] >= x) {
+      hi -= step;
+      step *= 2;
+    }
+    lo = Math.max(hi - step + 1, 1);
+  }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (a[mid] < x) lo = mid + 1;
@@ -290,8 +322,11 @@ function heapPush(heap: Float64Array, size: number, k: number, x: number): numbe
   return size;
 }
 
-/** per-candidate record in `st`: [last requirement stamp, best value for it, Σ w·coverage, mandatory counters] (MaxScore pass: + `excess`) */
-const REC = 4;
+/**
+ * per-candidate record in `st`: [last requirement stamp, best value for it, Σ w·coverage, mandatory counters,
+ * excess (MaxScore pass only)]: one record per random access
+ */
+const REC = 5;
 /** MaxScore pass: θ is probed on the PROBE × (first + 1) candidates of best record lower bounds (at most PROBE_CAP times that many on ties) */
 const PROBE = 2;
 const PROBE_CAP = 4;
@@ -309,6 +344,8 @@ const NO_PERM = new Int32Array(0);
 const QUANTILES = 64;
 /** mandatory counters packed in one float: surely-met + MAYBE × maybe-met */
 const MAYBE = 1024;
+/** MaxScore cut moves: a requirement's cut drops to at most this share of itself per move */
+const CUT_STEP = 0.85;
 
 export class MatchIndex {
   readonly config: MatchConfig;
@@ -355,8 +392,6 @@ export class MatchIndex {
   private alive = new Uint8Array(0);
   private allOnes = new Uint8Array(0);
   private survivors = new Int32Array(0);
-  /** MaxScore pass, per ordinal: Σ w·max(0, cov − c_r) over the requirements seen */
-  private excess = new Float64Array(0);
   private relHead = new Int32Array(0);
   private relStamp = new Float64Array(0);
   private msTouched = 0;
@@ -648,8 +683,6 @@ export class MatchIndex {
     const invW = 1 / W;
     const flags = this.flags;
     const st = this.st;
-    if (this.excess.length < this.flags.length) this.excess = new Float64Array(this.flags.length);
-    const excess = this.excess;
     const touched = this.touched;
     const levelOf = Float64Array.from(reqs, (r) => r.level);
     const weightOf = Float64Array.from(reqs, (r) => r.weight);
@@ -770,14 +803,14 @@ export class MatchIndex {
             if (st[o] < base) {
               st[o + 2] = 0;
               st[o + 3] = 0;
-              excess[c] = 0;
+              st[o + 4] = 0;
               touched[nTouched++] = c;
             }
             st[o] = stamp;
             st[o + 1] = v;
             const cv = v < level ? v / level : 1;
             st[o + 2] += w * cv;
-            if (cv > cr) excess[c] += w * (cv - cr);
+            if (cv > cr) st[o + 4] += w * (cv - cr);
             if (mand) st[o + 3] += (cv >= thr + DELTA ? 1 : 0) + (countMaybe && cv >= thr - DELTA ? MAYBE : 0);
           } else {
             const b = st[o + 1];
@@ -786,7 +819,7 @@ export class MatchIndex {
               const old = b / level;
               const cv = v < level ? v / level : 1;
               st[o + 2] += w * (cv - old);
-              if (cv > cr) excess[c] += w * (cv - (old > cr ? old : cr));
+              if (cv > cr) st[o + 4] += w * (cv - (old > cr ? old : cr));
               if (mand) st[o + 3] += (cv >= thr + DELTA && old < thr + DELTA ? 1 : 0) + (countMaybe && cv >= thr - DELTA && old < thr - DELTA ? MAYBE : 0);
             }
           }
@@ -927,57 +960,77 @@ export class MatchIndex {
     // 2. cuts: lower c_r (most bound reduction per posting first) until U < θ − margin
     const margin = Math.min(MARGIN, Math.max(0, (theta1 % 2) * MARGIN * 2));
     const target = theta1 - margin;
-    // read cost of each requirement at its current cut, and of its next move (cached until ess[r] changes)
+    // per requirement: its cut, its read cost there, and its next move (where ess[r] goes, the cut and
+    // the read cost after it; recomputed only when ess[r] changes). The bound U is kept incrementally:
+    // Σ w·cut and the number of mandatory requirements whose cut can no longer meet the threshold.
     const curCost = new Float64Array(nReq);
-    const moveTo = new Int32Array(nReq).fill(-1);
+    const cutOf = new Float64Array(nReq);
+    const moveTo = new Int32Array(nReq);
+    const moveNext = new Float64Array(nReq);
     const moveCost = new Float64Array(nReq);
-    for (let r = 0; r < nReq; r++) curCost[r] = readCost(r, ess[r], cut(r));
-    while (!(unseenBound() < target)) {
+    let cutW = 0;
+    let blocked = 0;
+    const bound = (sum: number, nBlocked: number): number => sum * invW + DELTA + (allMeet || nBlocked === 0 ? 2 : 0);
+    const planMove = (r: number): void => {
+      const ord = orders[r];
+      const ub = ubs[r];
+      const e = ess[r];
+      if (e >= ord.length) {
+        moveTo[r] = -1;
+        return;
+      }
+      const cr = ub[ord[e]];
+      // steps of at least (1 − CUT_STEP) of the cut (lists with close bounds move together); a mandatory
+      // requirement whose cut may meet the threshold moves below it at once
+      let stop = cr * CUT_STEP;
+      if (mandOf[r] === 1 && cr >= thr - DELTA) stop = Math.min(stop, thr - DELTA);
+      let to = e;
+      while (to < ord.length && ub[ord[to]] >= stop) to++;
+      const next = to < ord.length ? ub[ord[to]] : 0;
+      moveTo[r] = to;
+      moveNext[r] = next;
+      moveCost[r] = readCost(r, to, next);
+    };
+    for (let r = 0; r < nReq; r++) {
+      cutOf[r] = cut(r);
+      cutW += weightOf[r] * cutOf[r];
+      if (mandOf[r] === 1 && !(cutOf[r] >= thr - DELTA)) blocked++;
+      curCost[r] = readCost(r, ess[r], cutOf[r]);
+      planMove(r);
+    }
+    while (!(bound(cutW, blocked) < target)) {
       let bestR = -1;
       let bestRatio = -1;
-      let bestTo = 0;
       // a move that reaches the target alone: the cheapest such; otherwise the best gain per posting
       let finR = -1;
       let finCost = Infinity;
-      let finTo = 0;
       for (let r = 0; r < nReq; r++) {
-        const ord = orders[r];
-        const e = ess[r];
-        if (e >= ord.length) continue;
-        const ub = ubs[r];
-        const cr = ub[ord[e]];
-        let to = e;
-        // a mandatory requirement whose cut may meet the threshold moves below it at once
-        const stop = mandOf[r] === 1 && cr >= thr - DELTA ? Math.min(cr, thr - DELTA) : cr;
-        while (to < ord.length && ub[ord[to]] >= stop) to++;
-        const next = to < ord.length ? ub[ord[to]] : 0;
-        if (moveTo[r] !== to) {
-          moveTo[r] = to;
-          moveCost[r] = readCost(r, to, next);
-        }
+        if (moveTo[r] < 0) continue;
+        const cr = cutOf[r];
+        const next = moveNext[r];
         const cost = 1 + Math.max(0, moveCost[r] - curCost[r]);
+        const lost = mandOf[r] === 1 && cr >= thr - DELTA && !(next >= thr - DELTA) ? 1 : 0;
         let gain = weightOf[r] * (cr - next);
-        if (mandOf[r] === 1 && cr >= thr - DELTA && !(next >= thr - DELTA)) gain += 2 * W;
-        const saved = ess[r];
-        ess[r] = to;
-        if (unseenBound() < target && cost < finCost) {
+        if (lost) gain += 2 * W;
+        if (bound(cutW + weightOf[r] * (next - cr), blocked + lost) < target && cost < finCost) {
           finCost = cost;
           finR = r;
-          finTo = to;
         }
-        ess[r] = saved;
         const ratio = gain / cost;
         if (ratio > bestRatio) {
           bestRatio = ratio;
           bestR = r;
-          bestTo = to;
         }
       }
-      const movedR = finR >= 0 ? finR : bestR;
-      if (movedR < 0) break;
-      ess[movedR] = finR >= 0 ? finTo : bestTo;
-      curCost[movedR] = moveCost[movedR];
-      moveTo[movedR] = -1;
+      const r = finR >= 0 ? finR : bestR;
+      if (r < 0) break;
+      const next = moveNext[r];
+      if (mandOf[r] === 1 && cutOf[r] >= thr - DELTA && !(next >= thr - DELTA)) blocked++;
+      cutW += weightOf[r] * (next - cutOf[r]);
+      cutOf[r] = next;
+      ess[r] = moveTo[r];
+      curCost[r] = moveCost[r];
+      planMove(r);
     }
     // not worth it when most of the job's postings are essential: the approximate pass does the same work
     let essPostings = 0;
@@ -1001,7 +1054,18 @@ export class MatchIndex {
     for (let r = 0; r < nReq; r++) scanRecords(r, 0, ess[r], base2, cuts[r]);
     this.msTouched = nTouched;
     // 4. a better θ from these records (never below the first one)
-    const theta2 = Math.max(theta1, probeTheta());
+    // (the records are partial — essential postings above the cuts — so their lower bounds are valid)
+    let theta2 = theta1;
+    {
+      let size = 0;
+      for (let t = 0; t < nTouched; t++) {
+        const c = touched[t];
+        if (flags[c] !== ACTIVE) continue;
+        const lo = loOf(c);
+        if (size < k1 || lo > heap[0]) size = heapPush(heap, size, k1, lo);
+      }
+      if (size === k1 && heap[0] > theta2) theta2 = heap[0];
+    }
 
     // 5. survivors: upper bound (c_r, or the coverage seen where larger) ≥ θ; then their full records
     const out = this.survivors;
@@ -1010,14 +1074,27 @@ export class MatchIndex {
       const c = touched[t];
       if (flags[c] !== ACTIVE) continue;
       const o = c * REC;
-      let hi = (cutSum + excess[c]) * invW + DELTA;
+      let hi = (cutSum + st[o + 4]) * invW + DELTA;
       if (allMeet || Math.floor(st[o + 3] / MAYBE) + freeMaybe === nMand) hi += 2;
-      if (hi >= theta2) out[m++] = c;
+      if (hi >= theta2) {
+        st[o + 4] = hi; // the excess is no longer needed
+        out[m++] = c;
+      }
     }
     // full records: per survivor from its pool (binary searches), or — for many survivors — by one
     // pass over every list of the job that folds only the survivors' postings (as the approximate pass)
     if (m * EVAL_VS_SCAN <= jobPostings && !(this.maxScoreEnabled === 'force' && (m & 1) === 1)) {
-      for (let t = 0; t < m; t++) evalFull(out[t], true);
+      // by upper bound descending; stop at the first whose upper bound is below the k1-th best full
+      // lower bound so far (it, and all after it, cannot reach the page)
+      const byHi = out.subarray(0, m).sort((a, b) => st[b * REC + 4] - st[a * REC + 4] || a - b);
+      let size = 0;
+      let kept = 0;
+      for (; kept < m; kept++) {
+        const c = byHi[kept];
+        if (size === k1 && st[c * REC + 4] < heap[0]) break;
+        size = heapPush(heap, size, k1, evalFull(c, true));
+      }
+      m = kept;
       return m;
     }
     const alive = this.alive;
