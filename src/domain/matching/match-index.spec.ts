@@ -295,6 +295,13 @@ describe('MatchIndex ≡ rankCandidates (property)', () => {
             if (i % 3 === 0) expectSame(ctx, current, requirements, asOf, config, { first });
           }
           expectSame(ctx, updated, requirements, asOf, config, { first });
+          // new candidates with the strongest evidence (level 5, dated asOf) on a third of the skills:
+          // list maxima grow, and empty lists fill, after the lists' bounds were cached by the ranks above
+          const strong = w.skills
+            .filter((_, i) => i % 3 === first % 3)
+            .map((s, i) => ({ id: `z${String(i).padStart(3, '0')}`, discoverable: true, evidence: [{ id: `z${i}`, skillId: s.id, level: 5, evidencedAt: asOf, source: 'ASSESSMENT' as const }] }));
+          for (const c of strong) ctx.index.upsertCandidate(c.id, c.discoverable, c.evidence);
+          expectSame(ctx, [...updated, ...strong], requirements, asOf, config, { first });
         },
       ),
       { numRuns: Math.max(10, Math.floor(RUNS / 3)) },
@@ -326,8 +333,11 @@ describe('MatchIndex ≡ rankCandidates (property)', () => {
         fc.boolean(),
         fc.integer({ min: 1, max: 4 }),
         minScoreArb,
-        ([w, population, requirements, ops], asOf, eager, first, minScore) => {
-          const ctx = setup(w, DEFAULT_MATCH_CONFIG, eager);
+        fc.boolean(),
+        ([w, population, requirements, ops], asOf, eager, first, minScore, force) => {
+          // force: the MaxScore pass on every first page (impact orders from 4 postings), so that its
+          // per-map cache of list bounds is exercised across updates
+          const ctx = setup(w, DEFAULT_MATCH_CONFIG, eager, force ? 'force' : true, force ? 4 : undefined);
           const model = new Map<string, CandidateEvidence>();
           for (const c of population) {
             ctx.index.upsertCandidate(c.id, c.discoverable !== false, c.evidence);

@@ -209,6 +209,20 @@ interface CompiledSim {
   /** skill ordinal → sim */
   readonly byOrd: Map<number, number>;
   readonly skillCount: number;
+  /** MaxScore pass: the lists' upper bounds and their order, for one (asOf, level, index version) */
+  bounds?: ListBounds;
+}
+
+interface ListBounds {
+  readonly asOfMs: number;
+  readonly level: number;
+  readonly version: number;
+  /** per list index j: the upper bound of its coverage, clamped to 1 */
+  readonly ub: Float64Array;
+  /** non-empty list indices by upper bound descending */
+  readonly ord: Int32Array;
+  /** how many lists share the largest upper bound */
+  readonly firstCut: number;
 }
 
 function newList(skillId: string, expiring: boolean): PostingList {
@@ -398,6 +412,8 @@ export class MatchIndex {
   private diag: RankDiagnostics = { touched: 0, closedAfter: null, survivors: 0, exactEvaluations: 0 };
   private exactCount = 0;
   private stampCounter = 1;
+  /** bumped by every change of the postings, their la values or impact orders (invalidates `CompiledSim.bounds`) */
+  private version = 0;
   private rowList = new Int32Array(64);
   private rowItem = new Int32Array(64);
   private nTouched = 0;
@@ -688,33 +704,21 @@ export class MatchIndex {
     const weightOf = Float64Array.from(reqs, (r) => r.weight);
     const mandOf = Uint8Array.from(reqs, (r) => (r.mandatory && !allMeet ? 1 : 0));
 
-    // per requirement: its lists by upper bound descending (ub clamped to 1, raw for the order)
+    // per requirement: its lists by upper bound descending (ub clamped to 1, raw for the order);
+    // kept on the compiled similarity map until asOf, the level or the index's postings change
     const ubs: Float64Array[] = [];
     const orders: Int32Array[] = [];
     const firstCut = new Int32Array(nReq);
     for (let r = 0; r < nReq; r++) {
       const cs = compiled[r];
-      const n = cs.lists.length;
-      const ub = new Float64Array(n);
-      const raw = new Float64Array(n);
-      const idx: number[] = [];
-      for (let j = 0; j < n; j++) {
-        const l = this.lists[cs.lists[j]];
-        if (l.len === 0) continue;
-        this.impactOrder(l);
-        // la × factor approximates the strength at asOf (relative error ≪ DELTA); NaN: exact path, no bound
-        const u = l.factor === l.factor && l.extreme === 0 ? (cs.sims[j] * l.maxLa * l.factor) / levelOf[r] : Infinity;
-        raw[j] = u;
-        ub[j] = u < 1 ? u * (1 + 1e-12) : 1;
-        idx.push(j);
+      let b = cs.bounds;
+      if (b === undefined || b.asOfMs !== asOfMs || b.level !== levelOf[r] || b.version !== this.version) {
+        b = this.listBounds(cs, asOfMs, levelOf[r]);
+        cs.bounds = b;
       }
-      idx.sort((a, b) => raw[b] - raw[a] || a - b);
-      const ord = Int32Array.from(idx);
-      let e = 0;
-      while (e < ord.length && raw[ord[e]] >= raw[ord[0]]) e++;
-      firstCut[r] = e;
-      ubs.push(ub);
-      orders.push(ord);
+      firstCut[r] = b.firstCut;
+      ubs.push(b.ub);
+      orders.push(b.ord);
     }
     const ess = Int32Array.from(firstCut); // lists [0, ess[r]) of orders[r] are essential
     const cut = (r: number): number => (ess[r] < orders[r].length ? ubs[r][orders[r][ess[r]]] : 0);
@@ -1442,6 +1446,29 @@ export class MatchIndex {
     return { score: weightedScore(reqs, covs), meets };
   }
 
+  /** The upper bounds of a requirement's lists at asOf and their order (builds missing impact orders). */
+  private listBounds(cs: CompiledSim, asOfMs: number, level: number): ListBounds {
+    const n = cs.lists.length;
+    const ub = new Float64Array(n);
+    const raw = new Float64Array(n);
+    const idx: number[] = [];
+    for (let j = 0; j < n; j++) {
+      const l = this.lists[cs.lists[j]];
+      if (l.len === 0) continue;
+      this.impactOrder(l);
+      // la × factor approximates the strength at asOf (relative error ≪ DELTA); NaN: exact path, no bound
+      const u = l.factor === l.factor && l.extreme === 0 ? (cs.sims[j] * l.maxLa * l.factor) / level : Infinity;
+      raw[j] = u;
+      ub[j] = u < 1 ? u * (1 + 1e-12) : 1;
+      idx.push(j);
+    }
+    idx.sort((a, b) => raw[b] - raw[a] || a - b);
+    const ord = Int32Array.from(idx);
+    let e = 0;
+    while (e < ord.length && raw[ord[e]] >= raw[ord[0]]) e++;
+    return { asOfMs, level, version: this.version, ub, ord, firstCut: e };
+  }
+
   private exactStrength(l: PostingList, i: number, asOfMs: number): number {
     const code = l.code[i];
     return strengthAt(code >> 3, this.conf[code & 7], l.ev[i], l.ex === null ? Infinity : l.ex[i], asOfMs, l.hl);
@@ -1477,6 +1504,7 @@ export class MatchIndex {
     if (l.len === 0) return;
     const hl = this.halfLife(l.skillId);
     if (hl === l.hl) return;
+    this.version++;
     l.hl = hl;
     l.extreme = 0;
     l.maxLa = 0;
@@ -1530,6 +1558,7 @@ export class MatchIndex {
   }
 
   private append(l: PostingList, o: number, e: EvidenceItem, code: number, lc: number): void {
+    this.version++;
     if (l.len === l.cand.length) resizeList(l, Math.max(8, Math.ceil(l.len * 1.5)));
     const i = l.len++;
     const evMs = e.evidencedAt.getTime();
@@ -1583,6 +1612,7 @@ export class MatchIndex {
 
   /** Drops tombstones of a list; with `remap`, also renumbers candidate ordinals. */
   private compactList(l: PostingList, remap: Int32Array | null, trim: boolean): void {
+    this.version++;
     let w = 0;
     let extreme = 0;
     let maxEv = -Infinity;
