@@ -406,6 +406,9 @@ export class MatchIndex {
   private alive = new Uint8Array(0);
   private allOnes = new Uint8Array(0);
   private survivors = new Int32Array(0);
+  /** MaxScore pass scratch: upper bounds beside the touched candidates, and an order of the survivors */
+  private hiBuf = new Float64Array(0);
+  private posBuf = new Int32Array(0);
   private relHead = new Int32Array(0);
   private relStamp = new Float64Array(0);
   private msTouched = 0;
@@ -1057,49 +1060,55 @@ export class MatchIndex {
     nTouched = 0;
     for (let r = 0; r < nReq; r++) scanRecords(r, 0, ess[r], base2, cuts[r]);
     this.msTouched = nTouched;
-    // 4. a better θ from these records (never below the first one)
-    // (the records are partial — essential postings above the cuts — so their lower bounds are valid)
+    // 4. + 5. one pass over the records: lower bounds → a better θ (never below the first one; the records
+    // are partial — essential postings above the cuts — so their lower bounds are valid), and upper bounds
+    // (c_r, or the coverage seen where larger) kept beside the candidates; survivors: upper bound ≥ θ
+    const out = this.survivors;
+    if (this.hiBuf.length < nTouched) this.hiBuf = new Float64Array(Math.max(nTouched, 2 * this.hiBuf.length));
+    const hiBuf = this.hiBuf;
+    let n5 = 0;
     let theta2 = theta1;
     {
       let size = 0;
       for (let t = 0; t < nTouched; t++) {
         const c = touched[t];
         if (flags[c] !== ACTIVE) continue;
-        const lo = loOf(c);
+        const o = c * REC;
+        const counters = st[o + 3];
+        const maybe = Math.floor(counters / MAYBE);
+        const lo = st[o + 2] * invW - DELTA + (allMeet || counters - maybe * MAYBE === nMand ? 2 : 0);
         if (size < k1 || lo > heap[0]) size = heapPush(heap, size, k1, lo);
+        out[n5] = c;
+        hiBuf[n5++] = (cutSum + st[o + 4]) * invW + DELTA + (allMeet || maybe + freeMaybe === nMand ? 2 : 0);
       }
       if (size === k1 && heap[0] > theta2) theta2 = heap[0];
     }
-
-    // 5. survivors: upper bound (c_r, or the coverage seen where larger) ≥ θ; then their full records
-    const out = this.survivors;
     let m = 0;
-    for (let t = 0; t < nTouched; t++) {
-      const c = touched[t];
-      if (flags[c] !== ACTIVE) continue;
-      const o = c * REC;
-      let hi = (cutSum + st[o + 4]) * invW + DELTA;
-      if (allMeet || Math.floor(st[o + 3] / MAYBE) + freeMaybe === nMand) hi += 2;
-      if (hi >= theta2) {
-        st[o + 4] = hi; // the excess is no longer needed
-        out[m++] = c;
+    for (let t = 0; t < n5; t++) {
+      if (hiBuf[t] >= theta2) {
+        out[m] = out[t];
+        hiBuf[m++] = hiBuf[t];
       }
     }
-    // full records: per survivor from its pool (binary searches), or — for many survivors — by one
+    // full records: per survivor from its pool (interpolated searches), or — for many survivors — by one
     // pass over every list of the job that folds only the survivors' postings (as the approximate pass)
     if (m * EVAL_VS_SCAN <= jobPostings && !(this.maxScoreEnabled === 'force' && (m & 1) === 1)) {
       // by upper bound descending; stop at the first whose upper bound is below the k1-th best full
       // lower bound so far (it, and all after it, cannot reach the page)
-      const byHi = out.subarray(0, m).sort((a, b) => st[b * REC + 4] - st[a * REC + 4] || a - b);
+      if (this.posBuf.length < m) this.posBuf = new Int32Array(Math.max(m, 2 * this.posBuf.length));
+      const pos = this.posBuf.subarray(0, m);
+      for (let t = 0; t < m; t++) pos[t] = t;
+      pos.sort((a, b) => hiBuf[b] - hiBuf[a] || out[a] - out[b]);
       let size = 0;
       let kept = 0;
       for (; kept < m; kept++) {
-        const c = byHi[kept];
-        if (size === k1 && st[c * REC + 4] < heap[0]) break;
-        size = heapPush(heap, size, k1, evalFull(c, true));
+        const t = pos[kept];
+        if (size === k1 && hiBuf[t] < heap[0]) break;
+        size = heapPush(heap, size, k1, evalFull(out[t], true));
+        pos[kept] = out[t];
       }
-      m = kept;
-      return m;
+      out.set(pos.subarray(0, kept));
+      return kept;
     }
     const alive = this.alive;
     for (let t = 0; t < m; t++) alive[out[t]] = 1;
