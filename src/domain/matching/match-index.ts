@@ -11,8 +11,9 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  *
  * Layout
  * - Candidates get an ordinal; per ordinal: flags (alive, discoverable) and the sorted list of
- *   the posting-list ordinals of its postings (a slice of one Int32Array pool), used to find its
- *   postings (binary search by ordinal) for exact recomputation and tombstone accounting.
+ *   the posting-list ordinals of its postings (a slice of one Int32Array pool), with beside each the
+ *   posting's index in its list (kept up to date when a list is compacted), so that a candidate's
+ *   postings are read directly for exact recomputation and tombstone accounting.
  * - Per evidence skill two posting lists (structure of typed arrays, each sorted by candidate
  *   ordinal): one for evidence that never expires, one for evidence with an expiry.
  *   cand Int32, ev Float64 (evidencedAt ms), ex Float64 (expiresAt ms; second list only),
@@ -42,8 +43,8 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  *    15 %, so that lists with close bounds move together) until U < θ; then the essential lists
  *    are scanned in impact order down to c_r (postings with coverage ≤ c_r are never read). Survivors =
  *    candidates whose upper bound Σ w_r max(cov_r, c_r) / W reaches θ (refined on the new records);
- *    their full approximate records are computed from their own postings (pool → interpolated search
- *    in the lists), by upper bound descending until the next upper bound is below the (first+1)-th
+ *    their full approximate records are computed from their own postings (pool → the postings
+ *    themselves), by upper bound descending until the next upper bound is below the (first+1)-th
  *    best full lower bound (for many survivors one masked pass over the job's lists instead), and
  *    step 2 settles the page exactly. The pass gives up (step 1 runs instead) when U < θ cannot be reached, or —
  *    cost — when the top lists hold > 20 % of the job's postings or the cut scan would read > 60 % of them
@@ -169,6 +170,8 @@ function confTable(config: MatchConfig): Float64Array {
 
 interface PostingList {
   readonly skillId: string;
+  /** its ordinal in `lists` (what the candidates' pools hold) */
+  readonly ord: number;
   cand: Int32Array;
   ev: Float64Array;
   /** null for the never-expiring list */
@@ -225,9 +228,10 @@ interface ListBounds {
   readonly firstCut: number;
 }
 
-function newList(skillId: string, expiring: boolean): PostingList {
+function newList(skillId: string, ord: number, expiring: boolean): PostingList {
   return {
     skillId,
+    ord,
     cand: new Int32Array(0),
     ev: new Float64Array(0),
     ex: expiring ? new Float64Array(0) : null,
@@ -260,47 +264,6 @@ function resizeList(l: PostingList, capacity: number): void {
   if (l.ex !== null) l.ex = grow(l.ex, (n) => new Float64Array(n));
   l.la = grow(l.la, (n) => new Float64Array(n));
   l.code = grow(l.code, (n) => new Uint8Array(n));
-}
-
-/**
- * First index i in [0, len) with a[i] ≥ x (len if none), a sorted ascending. Ordinals are spread
- * evenly over a list, so the search starts at the interpolated position and gallops from there
- * (a few probes instead of log2(len)), then finishes with a binary search.
- */
-function lowerBound(a: Int32Array, len: number, x: number): number {
-  if (len === 0 || a[0] >= x) return 0;
-  const last = a[len - 1];
-  if (last < x) return len;
-  // a[0] < x ≤ a[len − 1]: the answer is in [1, len − 1]
-  const g = Math.min(len - 1, 1 + Math.floor(((x - a[0]) / (last - a[0] + 1)) * (len - 1)));
-  let lo: number;
-  let hi: number;
-  if (a[g] < x) {
-    // answer in (g, len − 1]: gallop up; every index < lo has a < x
-    lo = g + 1;
-    let step = 1;
-    while (a[lo + step - 1] < x) {
-      lo += step;
-      step *= 2;
-      if (lo + step - 1 >= len - 1) break;
-    }
-    hi = Math.min(lo + step - 1, len - 1);
-  } else {
-    // answer in [1, g]: gallop down; a[hi] ≥ x
-    hi = g;
-    let step = 1;
-    while (hi - step >= 1 && a[hi - step] >= x) {
-      hi -= step;
-      step *= 2;
-    }
-    lo = Math.max(hi - step + 1, 1);
-  }
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Keeps the `k` largest values seen in a min-heap `heap[0..size)`; returns the new size. */
@@ -380,6 +343,8 @@ export class MatchIndex {
   private poolCount = new Int32Array(0);
   /** per ordinal, its posting lists' ordinals (sorted, one entry per posting) */
   private pool = new Int32Array(1024);
+  /** beside `pool`: the index of that posting in its list (kept up to date by compaction) */
+  private poolIdx = new Int32Array(1024);
   private poolLen = 0;
   private nOrd = 0;
   private live = 0;
@@ -485,6 +450,7 @@ export class MatchIndex {
     for (let r = 0; r < rows; r++) {
       const e = evidence[rowItem[r] >> 3];
       const cls = rowItem[r] & 7;
+      this.poolIdx[this.poolLen] = this.lists[rowList[r]].len;
       this.pool[this.poolLen++] = rowList[r];
       this.append(this.lists[rowList[r]], o, e, (e.level << 3) | cls, e.level * this.conf[cls]);
     }
@@ -547,7 +513,7 @@ export class MatchIndex {
     for (const l of this.lists) {
       bytes += l.cand.byteLength + l.ev.byteLength + (l.ex?.byteLength ?? 0) + l.la.byteLength + l.code.byteLength + (l.perm?.byteLength ?? 0) + (l.quant?.byteLength ?? 0) + 200;
     }
-    bytes += this.flags.byteLength + this.poolStart.byteLength + this.poolCount.byteLength + this.pool.byteLength;
+    bytes += this.flags.byteLength + this.poolStart.byteLength + this.poolCount.byteLength + this.pool.byteLength + this.poolIdx.byteLength;
     bytes += this.sorted.byteLength + this.pending.length * 8 + this.idOf.length * 8;
     bytes += this.st.byteLength + this.exactStamp.byteLength + this.exactScore.byteLength + this.exactMeets.byteLength;
     bytes += this.touched.byteLength + this.sOrd.byteLength + this.sHi.byteLength;
@@ -867,6 +833,7 @@ export class MatchIndex {
     }
     const best = new Float64Array(nReq);
     const pool = this.pool;
+    const poolIdx = this.poolIdx;
     /** c's full approximate Σ w·cov and counters (written to its record with `write`); returns its lower bound key */
     const evalFull = (c: number, write: boolean): number => {
       best.fill(0);
@@ -874,22 +841,19 @@ export class MatchIndex {
       const end = start + this.poolCount[c];
       for (let p = start; p < end; p++) {
         const lo = pool[p];
-        if (p > start && pool[p - 1] === lo) continue;
         if (relStamp[lo] !== rankBase) continue;
         const l = this.lists[lo];
-        const unchecked = l.factor === l.factor && l.extreme === 0 && l.ex === null && l.maxEv <= asOfMs;
-        for (let i = lowerBound(l.cand, l.len, c); i < l.len && l.cand[i] === c; i++) {
-          let fast = true;
-          if (!unchecked) {
-            if (l.ev[i] > asOfMs || (l.ex !== null && l.ex[i] <= asOfMs)) continue;
-            fast = l.la[i] * l.factor === l.la[i] * l.factor;
-          }
-          for (let e = relHead[lo]; e >= 0; e = relNext[e]) {
-            const simv = relSim[e];
-            const v = fast ? l.la[i] * (simv * l.factor) : simv * this.exactStrength(l, i, asOfMs);
-            const r = relReq[e];
-            if (v > best[r]) best[r] = v;
-          }
+        const i = poolIdx[p];
+        let fast = true;
+        if (!(l.factor === l.factor && l.extreme === 0 && l.ex === null && l.maxEv <= asOfMs)) {
+          if (l.ev[i] > asOfMs || (l.ex !== null && l.ex[i] <= asOfMs)) continue;
+          fast = l.la[i] * l.factor === l.la[i] * l.factor;
+        }
+        for (let e = relHead[lo]; e >= 0; e = relNext[e]) {
+          const simv = relSim[e];
+          const v = fast ? l.la[i] * (simv * l.factor) : simv * this.exactStrength(l, i, asOfMs);
+          const r = relReq[e];
+          if (v > best[r]) best[r] = v;
         }
       }
       let acc = 0;
@@ -1090,7 +1054,7 @@ export class MatchIndex {
         hiBuf[m++] = hiBuf[t];
       }
     }
-    // full records: per survivor from its pool (interpolated searches), or — for many survivors — by one
+    // full records: per survivor from its pool, or — for many survivors — by one
     // pass over every list of the job that folds only the survivors' postings (as the approximate pass)
     if (m * EVAL_VS_SCAN <= jobPostings && !(this.maxScoreEnabled === 'force' && (m & 1) === 1)) {
       // by upper bound descending; stop at the first whose upper bound is below the k1-th best full
@@ -1440,14 +1404,10 @@ export class MatchIndex {
       let bestRaw = 0;
       for (let p = start; p < end; p++) {
         const lo = this.pool[p];
-        if (p > start && this.pool[p - 1] === lo) continue;
         const simv = byOrd.get(lo >> 1);
         if (simv === undefined) continue;
-        const l = this.lists[lo];
-        for (let i = lowerBound(l.cand, l.len, o); i < l.len && l.cand[i] === o; i++) {
-          const raw = simv * this.exactStrength(l, i, asOfMs);
-          if (raw > bestRaw) bestRaw = raw;
-        }
+        const raw = simv * this.exactStrength(this.lists[lo], this.poolIdx[p], asOfMs);
+        if (raw > bestRaw) bestRaw = raw;
       }
       covs[ri] = coverageOf(bestRaw, reqs[ri].level);
       if (reqs[ri].mandatory && !(covs[ri] >= this.config.mandatoryThreshold)) meets = false;
@@ -1596,7 +1556,7 @@ export class MatchIndex {
     if (s === undefined) {
       s = this.lists.length >> 1;
       this.skillOrd.set(skillId, s);
-      this.lists.push(newList(skillId, false), newList(skillId, true));
+      this.lists.push(newList(skillId, 2 * s, false), newList(skillId, 2 * s + 1, true));
     }
     return s;
   }
@@ -1630,6 +1590,7 @@ export class MatchIndex {
     for (let i = 0; i < l.len; i++) {
       const c = l.cand[i];
       if ((this.flags[c] & ALIVE) === 0) continue;
+      if (w !== i) this.movePosting(c, l.ord, i, w);
       l.cand[w] = remap === null ? c : remap[c];
       l.ev[w] = l.ev[i];
       if (ex !== null) ex[w] = ex[i];
@@ -1652,6 +1613,18 @@ export class MatchIndex {
     if (trim && l.cand.length !== w) resizeList(l, w);
   }
 
+  /** Candidate c's pool entry for the posting at index `from` of list `lo` now points at `to`. */
+  private movePosting(c: number, lo: number, from: number, to: number): void {
+    const end = this.poolStart[c] + this.poolCount[c];
+    for (let p = this.poolStart[c]; p < end; p++) {
+      if (this.pool[p] === lo && this.poolIdx[p] === from) {
+        this.poolIdx[p] = to;
+        return;
+      }
+    }
+    throw new Error(`MatchIndex: posting ${from} of list ${lo} is not in the pool of ordinal ${c}`);
+  }
+
   private maybeCompactOrdinals(): void {
     if (this.deadOrds > this.minDeadOrdinals && this.deadOrds > this.live) this.renumber(false);
   }
@@ -1669,6 +1642,7 @@ export class MatchIndex {
     let poolSize = 0;
     for (let o = 0; o < this.nOrd; o++) if (remap[o] >= 0) poolSize += this.poolCount[o];
     const pool = new Int32Array(Math.max(16, poolSize));
+    const poolIdx = new Int32Array(pool.length);
     let pl = 0;
     for (let o = 0; o < this.nOrd; o++) {
       const m = remap[o];
@@ -1680,6 +1654,7 @@ export class MatchIndex {
       poolStart[m] = pl;
       poolCount[m] = this.poolCount[o];
       pool.set(this.pool.subarray(this.poolStart[o], this.poolStart[o] + this.poolCount[o]), pl);
+      poolIdx.set(this.poolIdx.subarray(this.poolStart[o], this.poolStart[o] + this.poolCount[o]), pl);
       pl += this.poolCount[o];
     }
     const sorted: number[] = [];
@@ -1694,6 +1669,7 @@ export class MatchIndex {
     this.allocOrdArrays(trim ? Math.max(16, n) : Math.max(1024, Math.ceil(n * 1.25)));
     this.idOf = idOf;
     this.pool = pool;
+    this.poolIdx = poolIdx;
     this.poolLen = pl;
   }
 
@@ -1720,9 +1696,13 @@ export class MatchIndex {
 
   private ensurePool(size: number): void {
     if (size <= this.pool.length) return;
-    const p = new Int32Array(Math.max(size, Math.ceil(this.pool.length * 1.5)));
+    const cap = Math.max(size, Math.ceil(this.pool.length * 1.5));
+    const p = new Int32Array(cap);
     p.set(this.pool.subarray(0, this.poolLen));
     this.pool = p;
+    const q = new Int32Array(cap);
+    q.set(this.poolIdx.subarray(0, this.poolLen));
+    this.poolIdx = q;
   }
 
   private ensureOrdCapacity(n: number): void {
