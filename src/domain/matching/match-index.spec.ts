@@ -302,6 +302,10 @@ describe('MatchIndex ≡ rankCandidates (property)', () => {
             .map((s, i) => ({ id: `z${String(i).padStart(3, '0')}`, discoverable: true, evidence: [{ id: `z${i}`, skillId: s.id, level: 5, evidencedAt: asOf, source: 'ASSESSMENT' as const }] }));
           for (const c of strong) ctx.index.upsertCandidate(c.id, c.discoverable, c.evidence);
           expectSame(ctx, [...updated, ...strong], requirements, asOf, config, { first });
+          // the cached bounds serve a slightly later asOf (reuse window), and are rebuilt for an earlier or a much later one
+          for (const shift of [20 * 60_000, -20 * 60_000, 400 * 86_400_000, -400 * 86_400_000]) {
+            expectSame(ctx, [...updated, ...strong], requirements, new Date(asOf.getTime() + shift), config, { first });
+          }
         },
       ),
       { numRuns: Math.max(10, Math.floor(RUNS / 3)) },
@@ -420,6 +424,26 @@ describe('MatchIndex examples', () => {
     expect(ctx.index.rank(job, ctx.sim, AS_OF, { first: 1 }).items[0].score).toBe(0.5); // 4 × 0.5 / 4
     ctx.graph.upsertSkill({ id: 'js', category: 'TECHNICAL', halfLifeMonths: 15 });
     expect(ctx.index.rank(job, ctx.sim, AS_OF, { first: 1 }).items[0].score).toBe(0.25); // 4 × 0.5^(30/15) / 4
+  });
+
+  it('does not reuse list bounds cached at a later asOf for an earlier one', () => {
+    // ts (narrower than js) decays fast, js slowly: 5 years on, the ts list's bound is tiny, but at the
+    // evidence date ann's ts evidence beats everyone's js evidence
+    const w: World = { ...world, skills: [{ id: 'js', category: 'TECHNICAL', halfLifeMonths: 120 }, { id: 'ts', category: 'TECHNICAL', halfLifeMonths: 6 }, world.skills[2]] };
+    const ctx = setup(w, DEFAULT_MATCH_CONFIG, false, 'force', 1);
+    const job = { requirements: [{ id: 'r1', skillId: 'js', level: 5, weight: 1, mandatory: false }] };
+    const evidenceDay = day(0);
+    const later = day(5 * 365);
+    ctx.index.upsertCandidate('ann', true, [e('ts', 5, evidenceDay)]);
+    for (const id of ['bob', 'cat', 'dan']) ctx.index.upsertCandidate(id, true, [e('js', 3, evidenceDay)]);
+    const population = [
+      { id: 'ann', evidence: [e('ts', 5, evidenceDay)] },
+      ...['bob', 'cat', 'dan'].map((id) => ({ id, evidence: [e('js', 3, evidenceDay)] })),
+    ];
+    expectSame(ctx, population, job.requirements, later, DEFAULT_MATCH_CONFIG, { first: 1 });
+    expect(ctx.index.rank(job, ctx.sim, later, { first: 1 }).items[0].candidateId).toBe('bob');
+    expectSame(ctx, population, job.requirements, evidenceDay, DEFAULT_MATCH_CONFIG, { first: 1 });
+    expect(ctx.index.rank(job, ctx.sim, evidenceDay, { first: 1 }).items[0].candidateId).toBe('ann');
   });
 
   it('prunes: after a selective mandatory requirement only the candidates meeting it are followed', () => {

@@ -323,6 +323,8 @@ const QUANTILES = 64;
 const MAYBE = 1024;
 /** MaxScore cut moves: a requirement's cut drops to at most this share of itself per move */
 const CUT_STEP = 0.85;
+/** MaxScore pass: list bounds computed at asOf stay valid (only looser) for a later asOf; reused up to this much later */
+const BOUNDS_REUSE_MS = 60 * 60 * 1000;
 
 export class MatchIndex {
   readonly config: MatchConfig;
@@ -674,14 +676,16 @@ export class MatchIndex {
     const mandOf = Uint8Array.from(reqs, (r) => (r.mandatory && !allMeet ? 1 : 0));
 
     // per requirement: its lists by upper bound descending (ub clamped to 1, raw for the order);
-    // kept on the compiled similarity map until asOf, the level or the index's postings change
+    // kept on the compiled similarity map until the level or the index's postings change, and reused
+    // for a later asOf within BOUNDS_REUSE_MS (strength only decays, so bounds computed at an earlier
+    // asOf still bound it; rankings "as of now" reuse them)
     const ubs: Float64Array[] = [];
     const orders: Int32Array[] = [];
     const firstCut = new Int32Array(nReq);
     for (let r = 0; r < nReq; r++) {
       const cs = compiled[r];
       let b = cs.bounds;
-      if (b === undefined || b.asOfMs !== asOfMs || b.level !== levelOf[r] || b.version !== this.version) {
+      if (b === undefined || !(b.asOfMs <= asOfMs && asOfMs - b.asOfMs <= BOUNDS_REUSE_MS) || b.level !== levelOf[r] || b.version !== this.version) {
         b = this.listBounds(cs, asOfMs, levelOf[r]);
         cs.bounds = b;
       }
