@@ -12,8 +12,9 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  * Layout
  * - Candidates get an ordinal; per ordinal: flags (alive, discoverable) and the sorted list of
  *   the posting-list ordinals of its postings (a slice of one Int32Array pool), with beside each the
- *   posting's index in its list (kept up to date when a list is compacted), so that a candidate's
- *   postings are read directly for exact recomputation and tombstone accounting.
+ *   posting's index in its list (kept up to date when a list is compacted; 8 bytes per posting in
+ *   all), so that a candidate's postings are read directly for exact recomputation, the MaxScore
+ *   survivors' full records and tombstone accounting.
  * - Per evidence skill two posting lists (structure of typed arrays, each sorted by candidate
  *   ordinal): one for evidence that never expires, one for evidence with an expiry.
  *   cand Int32, ev Float64 (evidencedAt ms), ex Float64 (expiresAt ms; second list only),
@@ -519,7 +520,7 @@ export class MatchIndex {
     bytes += this.sorted.byteLength + this.pending.length * 8 + this.idOf.length * 8;
     bytes += this.st.byteLength + this.exactStamp.byteLength + this.exactScore.byteLength + this.exactMeets.byteLength;
     bytes += this.touched.byteLength + this.sOrd.byteLength + this.sHi.byteLength;
-    bytes += this.alive.byteLength + this.allOnes.byteLength + this.survivors.byteLength;
+    bytes += this.alive.byteLength + this.allOnes.byteLength + this.survivors.byteLength + this.hiBuf.byteLength + this.posBuf.byteLength;
     for (const id of this.ordOf.keys()) bytes += 80 + 2 * id.length;
     for (const [id] of this.skillOrd) bytes += 80 + 2 * id.length;
     return bytes;
