@@ -213,7 +213,7 @@ interface CompiledSim {
   /** skill ordinal → sim */
   readonly byOrd: Map<number, number>;
   readonly skillCount: number;
-  /** MaxScore pass: the lists' upper bounds and their order, for one (asOf, level, index version) */
+  /** MaxScore pass: the lists' upper bounds and their order, for one level and index version, computed at one asOf (valid, only looser, later on) */
   bounds?: ListBounds;
 }
 
@@ -944,6 +944,8 @@ export class MatchIndex {
     const moveTo = new Int32Array(nReq);
     const moveNext = new Float64Array(nReq);
     const moveCost = new Float64Array(nReq);
+    /** 1 when the move takes a mandatory requirement's cut below the threshold (unseen candidates can no longer meet it) */
+    const moveLost = new Uint8Array(nReq);
     let cutW = 0;
     let blocked = 0;
     const bound = (sum: number, nBlocked: number): number => sum * invW + DELTA + (allMeet || nBlocked === 0 ? 2 : 0);
@@ -966,6 +968,7 @@ export class MatchIndex {
       moveTo[r] = to;
       moveNext[r] = next;
       moveCost[r] = readCost(r, to, next);
+      moveLost[r] = mandOf[r] === 1 && cr >= thr - DELTA && !(next >= thr - DELTA) ? 1 : 0;
     };
     for (let r = 0; r < nReq; r++) {
       cutOf[r] = cut(r);
@@ -985,7 +988,7 @@ export class MatchIndex {
         const cr = cutOf[r];
         const next = moveNext[r];
         const cost = 1 + Math.max(0, moveCost[r] - curCost[r]);
-        const lost = mandOf[r] === 1 && cr >= thr - DELTA && !(next >= thr - DELTA) ? 1 : 0;
+        const lost = moveLost[r];
         let gain = weightOf[r] * (cr - next);
         if (lost) gain += 2 * W;
         if (bound(cutW + weightOf[r] * (next - cr), blocked + lost) < target && cost < finCost) {
@@ -1001,7 +1004,7 @@ export class MatchIndex {
       const r = finR >= 0 ? finR : bestR;
       if (r < 0) break;
       const next = moveNext[r];
-      if (mandOf[r] === 1 && cutOf[r] >= thr - DELTA && !(next >= thr - DELTA)) blocked++;
+      blocked += moveLost[r];
       cutW += weightOf[r] * (next - cutOf[r]);
       cutOf[r] = next;
       ess[r] = moveTo[r];
@@ -1042,13 +1045,11 @@ export class MatchIndex {
       for (let t = 0; t < nTouched; t++) {
         const c = touched[t];
         if (flags[c] !== ACTIVE) continue;
-        const o = c * REC;
-        const counters = st[o + 3];
-        const maybe = Math.floor(counters / MAYBE);
-        const lo = st[o + 2] * invW - DELTA + (allMeet || counters - maybe * MAYBE === nMand ? 2 : 0);
+        const lo = loOf(c);
         if (size < k1 || lo > heap[0]) size = heapPush(heap, size, k1, lo);
+        const o = c * REC;
         out[n5] = c;
-        hiBuf[n5++] = (cutSum + st[o + 4]) * invW + DELTA + (allMeet || maybe + freeMaybe === nMand ? 2 : 0);
+        hiBuf[n5++] = (cutSum + st[o + 4]) * invW + DELTA + (allMeet || Math.floor(st[o + 3] / MAYBE) + freeMaybe === nMand ? 2 : 0);
       }
       if (size === k1 && heap[0] > theta2) theta2 = heap[0];
     }
