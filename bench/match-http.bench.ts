@@ -24,6 +24,10 @@
  * (p50 ≤ 30 ms, ≥ 100 requests/s), the app's CPU per request and RSS. Fails (exit 1) on any
  * connection error, timeout, non-2xx response, GraphQL error or a top 20 that differs between
  * calls of the same job; a missed target is reported, not failed.
+ *
+ * All of it runs once per BENCH_HTTP_WORKERS entry (default "1,2"): the app with WEB_CONCURRENCY=1
+ * (one process) and =2 (node:cluster, two workers on the two cores, each with its own MatchIndex);
+ * CPU and RSS are summed over the app's processes.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -134,18 +138,40 @@ async function waitForHealth(base: string, child: ChildProcess, timeoutMs: numbe
 }
 
 /** CPU ms (user + system, all threads) a local process has used, from /proc/<pid>/stat (USER_HZ = 100). */
-function processCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // fields[0] is field 3 (state): utime and stime are fields 14 and 15
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+/** The app's processes: the one started and, with WEB_CONCURRENCY > 1, its cluster workers. */
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // no children file: the process alone
+  }
+  return [pid, ...children];
 }
 
-/** VmRSS and VmHWM (peak) of a local process, in MB. */
+/** CPU time (user + system) of the app's processes, in ms. */
+function processCpuMs(pid: number): number {
+  let ms = 0;
+  for (const p of processTree(pid)) {
+    const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state): utime and stime are fields 14 and 15
+    ms += (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  return ms;
+}
+
+/** VmRSS and VmHWM (peak) of the app's processes, summed, in MB. */
 function processMemory(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  let rss = 0;
+  let peak = 0;
+  for (const p of processTree(pid)) {
+    const status = readFileSync(`/proc/${p}/status`, 'utf8');
+    const kb = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    rss += kb('VmRSS') / 1024;
+    peak += kb('VmHWM') / 1024;
+  }
+  return { rss, peak };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -223,29 +249,38 @@ function describe(f: RunFigures): string {
 
 const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 
-async function main(): Promise<void> {
-  log(`machine: load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; app, PostgreSQL and autocannon share the same cores`);
-  const db = await benchDatabase(log);
-  let child: ChildProcess | null = null;
-  let failed = false;
-  try {
-    const audited = async (): Promise<number> => (await adminQuery<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM ranking_audit WHERE operation = 'rankCandidates'`))[0].n;
-    const audit0 = await audited();
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const t0 = performance.now();
-    child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
-      cwd: ROOT,
-      env: { ...process.env, ...benchEnv(db.url, { PORT: String(port), LOG_LEVEL: 'warn' }) },
-      stdio: ['ignore', 'inherit', 'inherit'],
+/** Workers to measure (WEB_CONCURRENCY of the app): BENCH_HTTP_WORKERS, default "1,2" (one app process; two on the 2 cores). */
+const WORKERS = (process.env.BENCH_HTTP_WORKERS ?? '1,2').split(',').map((w) => Number(w.trim()));
+
+/** Boots the app with `workers` HTTP workers and measures it; returns false when a check failed. */
+async function measure(dbUrl: string, workers: number, audited: () => Promise<number>): Promise<boolean> {
+  const audit0 = await audited();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, ...benchEnv(dbUrl, { PORT: String(port), LOG_LEVEL: 'warn', WEB_CONCURRENCY: String(workers) }) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // with cluster workers /health answers once the first one listens; the primary says when all do
+  let output = '';
+  const allListening = new Promise<void>((resolve) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-4096);
+      if (/\d+ workers listening/.test(output)) resolve();
     });
+  });
+  try {
     const pid = child.pid;
     if (pid === undefined) throw new Error('could not start node dist/src/main.js');
+    const setup = `WEB_CONCURRENCY=${workers} (${workers === 1 ? 'one process' : `${workers} cluster workers, each with its own MatchIndex`})`;
     await waitForHealth(base, child, BOOT_TIMEOUT_MS);
+    if (workers > 1) await allListening; // the primary starts them one after another
     const bootMs = performance.now() - t0;
     const booted = processMemory(pid);
     log(
-      `boot: node dist/src/main.js (NODE_ENV=production, LOG_LEVEL=warn) answered /health after ${(bootMs / 1000).toFixed(1)} s ` +
+      `${setup}: node dist/src/main.js (NODE_ENV=production, LOG_LEVEL=warn) answered /health after ${(bootMs / 1000).toFixed(1)} s ` +
         `(taxonomy and MatchIndex built at boot included); RSS ${booted.rss.toFixed(0)} MB, peak ${booted.peak.toFixed(0)} MB`,
     );
 
@@ -266,21 +301,21 @@ async function main(): Promise<void> {
       cold.push(performance.now() - s);
       check.record(jobId, res.status, body);
     }
-    log(`first call per job (cold, one at a time): p50 ${fmtMs(percentile(cold, 50))}, max ${fmtMs(percentile(cold, 100))}; problems: ${check.failures}`);
+    log(`  first call per job (cold, one at a time): p50 ${fmtMs(percentile(cold, 50))}, max ${fmtMs(percentile(cold, 100))}; problems: ${check.failures}`);
     if (check.failures > 0) throw new Error(`the first calls failed: ${check.firstError.join(' | ')}`);
 
     const warm = await run('warm-up (discarded)', base, token, jobIds, 10, WARMUP_SECONDS, check, pid);
-    log(`${describe(warm)}`);
+    log(`  ${describe(warm)}`);
     const serial = await run('latency run', base, token, jobIds, 1, SECONDS, check, pid);
     const loaded = await run('throughput run', base, token, jobIds, 10, SECONDS, check, pid);
-    log(describe(serial));
-    log(describe(loaded));
+    log(`  ${describe(serial)}`);
+    log(`  ${describe(loaded)}`);
     const after = processMemory(pid);
     const appended = (await audited()) - audit0;
     const served = check.checked;
 
     log(
-      `(d) rankCandidates over HTTP (loopback, autocannon, requests rotating over ${jobIds.length} jobs, top 20 with candidate id and name): ` +
+      `(d) rankCandidates over HTTP, ${setup} (loopback, autocannon, requests rotating over ${jobIds.length} jobs, top 20 with candidate id and name): ` +
         `p50 ${fmtMs(serial.p50)} with 1 connection, ${fmtMs(loaded.p50)} with 10 (target p50 ≤ ${TARGET_P50_MS} ms: ${verdict(serial.p50 <= TARGET_P50_MS)} with 1 connection, ` +
         `${verdict(loaded.p50 <= TARGET_P50_MS)} with 10); ${loaded.rps.toFixed(1)} requests/s with 10 connections, ${serial.rps.toFixed(1)} with 1 ` +
         `(target ≥ ${TARGET_RPS}/s: ${verdict(loaded.rps >= TARGET_RPS)})`,
@@ -296,12 +331,24 @@ async function main(): Promise<void> {
         `connection errors + timeouts + non-2xx (autocannon) ${transport}`,
     );
     if (check.failures > 0 || transport > 0 || appended < served) {
-      failed = true;
       for (const e of check.firstError) log(`    FAILURE ${e}`);
       if (appended < served) log(`    FAILURE ${served} calls answered but only ${appended} audit rows appended`);
+      return false;
     }
+    return true;
   } finally {
-    if (child) await stopChild(child);
+    await stopChild(child);
+  }
+}
+
+async function main(): Promise<void> {
+  log(`machine: load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; app, PostgreSQL and autocannon share the same cores`);
+  const db = await benchDatabase(log);
+  let failed = false;
+  try {
+    const audited = async (): Promise<number> => (await adminQuery<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM ranking_audit WHERE operation = 'rankCandidates'`))[0].n;
+    for (const workers of WORKERS) if (!(await measure(db.url, workers, audited))) failed = true;
+  } finally {
     await db.release();
   }
   if (failed) throw new Error('responses with errors (see above)');

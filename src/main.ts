@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { Logger } from 'nestjs-pino';
 import { demoTokensText } from './auth/demo-tokens';
 import { createApp } from './bootstrap';
+import { runPrimary } from './cluster-primary';
 import { toAppConfig } from './config/app-config';
 import { ConfigurationError } from './config/configuration.error';
 import { loadEnvironment } from './config/environment';
@@ -18,11 +20,15 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  if (config.workers > 1 && cluster.isPrimary) {
+    process.exit(await runPrimary(config.workers));
+  }
   const app = await createApp({ config });
   await app.listen(config.port);
   const url = await app.getUrl();
   app.get(Logger).log(`skillstack ready in ${Date.now() - started} ms: GraphQL at ${url.replace('[::1]', 'localhost')}/graphql (database: ${config.database.kind})`);
-  if (!config.authJwtSecret && config.nodeEnv !== 'production') process.stdout.write(await demoTokensText(app, config));
+  const firstProcess = cluster.isPrimary || cluster.worker?.id === 1;
+  if (!config.authJwtSecret && config.nodeEnv !== 'production' && firstProcess) process.stdout.write(await demoTokensText(app, config));
 }
 
 main().catch((error: unknown) => {

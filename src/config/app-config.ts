@@ -21,6 +21,8 @@ export interface AppConfig {
   authJwtSecret?: string;
   /** GraphQL requests per minute and token (sub). */
   rateLimitPerMinute: number;
+  /** HTTP worker processes (WEB_CONCURRENCY); 1: the service runs in this process */
+  workers: number;
 }
 
 export function toAppConfig(env: Environment): AppConfig {
@@ -35,5 +37,6 @@ export function toAppConfig(env: Environment): AppConfig {
     seedDemo: env.SEED_DEMO !== 'false',
     authJwtSecret: env.AUTH_JWT_SECRET,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    workers: env.WEB_CONCURRENCY,
   };
 }

@@ -3,13 +3,13 @@ import { loadEnvironment } from './environment';
 
 describe('loadEnvironment', () => {
   it('applies defaults', () => {
-    expect(loadEnvironment({})).toMatchObject({ PORT: 3000, DATA_DIR: '.data', LOG_LEVEL: 'info', NODE_ENV: 'development', DATABASE_URL: undefined });
+    expect(loadEnvironment({})).toMatchObject({ PORT: 3000, DATA_DIR: '.data', LOG_LEVEL: 'info', NODE_ENV: 'development', DATABASE_URL: undefined, WEB_CONCURRENCY: 1 });
   });
 
   it('reads valid values', () => {
     const secret = 'x'.repeat(32);
-    const env = loadEnvironment({ PORT: '8080', DATABASE_URL: 'postgres://u@h:5432/db', LOG_LEVEL: 'debug', NODE_ENV: 'production', DATA_DIR: '/tmp/x', AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '30' });
-    expect(env).toMatchObject({ PORT: 8080, DATABASE_URL: 'postgres://u@h:5432/db', LOG_LEVEL: 'debug', NODE_ENV: 'production', DATA_DIR: '/tmp/x', AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: 30 });
+    const env = loadEnvironment({ PORT: '8080', DATABASE_URL: 'postgres://u@h:5432/db', LOG_LEVEL: 'debug', NODE_ENV: 'production', DATA_DIR: '/tmp/x', AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '30', WEB_CONCURRENCY: '2' });
+    expect(env).toMatchObject({ WEB_CONCURRENCY: 2, PORT: 8080, DATABASE_URL: 'postgres://u@h:5432/db', LOG_LEVEL: 'debug', NODE_ENV: 'production', DATA_DIR: '/tmp/x', AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: 30 });
   });
 
   it.each([
@@ -22,6 +22,9 @@ describe('loadEnvironment', () => {
     [{ AUTH_JWT_SECRET: 'short-secret' }, /^Invalid configuration: AUTH_JWT_SECRET must be at least 32 characters \(got 12 characters\)$/],
     [{ RATE_LIMIT_PER_MINUTE: '0' }, /^Invalid configuration: RATE_LIMIT_PER_MINUTE must be an integer of at least 1/],
     [{ RATE_LIMIT_PER_MINUTE: 'many' }, /RATE_LIMIT_PER_MINUTE must be/],
+    [{ WEB_CONCURRENCY: '0' }, /^Invalid configuration: WEB_CONCURRENCY must be an integer between 1 and 64 \(got "0"\)$/],
+    [{ WEB_CONCURRENCY: 'two' }, /WEB_CONCURRENCY must be/],
+    [{ WEB_CONCURRENCY: '2' }, /^Invalid configuration: WEB_CONCURRENCY above 1 needs DATABASE_URL/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadEnvironment(env)).toThrow(ConfigurationError);
     expect(() => loadEnvironment(env)).toThrow(message);

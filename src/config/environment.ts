@@ -39,16 +39,22 @@ export class Environment {
   @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer of at least 1' })
   @Min(1, { message: 'RATE_LIMIT_PER_MINUTE must be an integer of at least 1' })
   RATE_LIMIT_PER_MINUTE = 600;
+
+  /** HTTP worker processes (node:cluster) sharing PORT; more than 1 needs DATABASE_URL (PGlite has one session). */
+  @IsInt({ message: 'WEB_CONCURRENCY must be an integer between 1 and 64' })
+  @Min(1, { message: 'WEB_CONCURRENCY must be an integer between 1 and 64' })
+  @Max(64, { message: 'WEB_CONCURRENCY must be an integer between 1 and 64' })
+  WEB_CONCURRENCY = 1;
 }
 
 /** Variables whose values never appear in error messages. */
 const SECRET_VARIABLES = new Set(['AUTH_JWT_SECRET']);
-const INTEGER_VARIABLES = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE']);
+const INTEGER_VARIABLES = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE', 'WEB_CONCURRENCY']);
 
 /** Reads and validates the environment; throws ConfigurationError naming the first bad variable. */
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const raw: Record<string, unknown> = {};
-  for (const key of ['PORT', 'DATABASE_URL', 'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV', 'SEED_DEMO', 'AUTH_JWT_SECRET', 'RATE_LIMIT_PER_MINUTE']) {
+  for (const key of ['PORT', 'DATABASE_URL', 'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV', 'SEED_DEMO', 'AUTH_JWT_SECRET', 'RATE_LIMIT_PER_MINUTE', 'WEB_CONCURRENCY']) {
     const value = source[key];
     if (value === undefined || value === '') continue;
     raw[key] = INTEGER_VARIABLES.has(key) ? (/^\d+$/.test(value) ? Number(value) : value) : value;
@@ -63,6 +69,9 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   }
   if (env.NODE_ENV === 'production' && !env.AUTH_JWT_SECRET) {
     throw new ConfigurationError('Invalid configuration: AUTH_JWT_SECRET must be set when NODE_ENV=production (at least 32 characters)');
+  }
+  if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
+    throw new ConfigurationError(`Invalid configuration: WEB_CONCURRENCY above 1 needs DATABASE_URL (the embedded database has one session) (got ${env.WEB_CONCURRENCY})`);
   }
   return env;
 }
