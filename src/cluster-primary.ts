@@ -3,6 +3,13 @@ import cluster, { Worker } from 'node:cluster';
 /** Lines the primary writes (stdout); injectable for tests. */
 export type PrimaryLog = (line: string) => void;
 
+export interface Primary {
+  /** the exit code once every worker has exited: 0 after `stop`, 1 when a worker never listened */
+  readonly done: Promise<number>;
+  /** passes SIGTERM to every worker (each shuts down gracefully) */
+  stop(): void;
+}
+
 /**
  * WEB_CONCURRENCY > 1: this process only supervises `workers` copies of the service (node:cluster;
  * they share PORT, connections are spread over them by the primary). Each worker builds its own
@@ -13,11 +20,12 @@ export type PrimaryLog = (line: string) => void;
  *   the next starts when the previous one listens.
  * - A worker that exits after it listened is replaced; one that exits before it ever listened stops
  *   the service (exit code 1: a broken deployment is not restarted in a loop).
- * - SIGTERM / SIGINT: passed to every worker (each shuts down gracefully); the primary exits when all
- *   have exited.
+ * - `stop()` (main.ts calls it on SIGTERM / SIGINT) passes SIGTERM to every worker; `done` resolves when
+ *   all have exited.
  */
-export function runPrimary(workers: number, log: PrimaryLog = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
-  return new Promise((resolve) => {
+export function runPrimary(workers: number, log: PrimaryLog = (line) => process.stdout.write(`${line}\n`)): Primary {
+  let stopNow: (code: number) => void = () => undefined;
+  const done = new Promise<number>((resolve) => {
     let stopping = false;
     let exitCode = 0;
     const listening = new Set<Worker>();
@@ -51,7 +59,8 @@ export function runPrimary(workers: number, log: PrimaryLog = (line) => process.
       });
     };
 
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stop(0));
+    stopNow = stop;
     fork(workers);
   });
+  return { done, stop: () => stopNow(0) };
 }

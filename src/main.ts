@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     throw error;
   }
   if (config.workers > 1 && cluster.isPrimary) {
-    process.exit(await runPrimary(config.workers));
+    const primary = runPrimary(config.workers);
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => primary.stop());
+    process.exit(await primary.done);
   }
   const app = await createApp({ config });
   await app.listen(config.port);
