@@ -31,6 +31,9 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  * - Per-rank state of a candidate lives in one interleaved Float64Array record (last requirement
  *   stamp, best value for that requirement, score accumulator, mandatory counters), so a posting
  *   costs one random access; scores are accumulated incrementally, no per-requirement reset pass.
+   The MaxScore pass keeps its own 16-byte records (Int32 stamp, Float32 best / Σ w·cov / excess, beside
+   them Uint16 mandatory counters): its cut scans are bound by record cache misses, and float32 sums
+   only serve as bounds (margin DELTA32); full records of its survivors are float64, as everywhere else.
  *
  * Ranking (one call)
  * 0. First page without minScore / cursor: MaxScore pass (`maxScorePass`). Per (requirement,
@@ -305,6 +308,10 @@ function heapPush(heap: Float64Array, size: number, k: number, x: number): numbe
  * excess (MaxScore pass only)]: one record per random access
  */
 const REC = 5;
+/** MaxScore records: margin of their float32 sums (Σ of at most a few hundred terms ≤ W, each rounded to 2^-24 relative) */
+const DELTA32 = 1e-5;
+/** MaxScore records: mandatory counters packed in a Uint16, surely met + MAYBE8 × maybe met (≤ 255 mandatory requirements each) */
+const MAYBE8 = 256;
 /** MaxScore pass: θ is probed on the PROBE × (first + 1) candidates of best record lower bounds (at most PROBE_CAP times that many on ties) */
 const PROBE = 2;
 const PROBE_CAP = 4;
@@ -365,6 +372,17 @@ export class MatchIndex {
 
   // per-rank scratch, indexed by ordinal
   private st = new Float64Array(0);
+  /**
+   * MaxScore pass records, 16 bytes a candidate (a third of `st`'s, so that more of them stay in cache):
+   * [stamp (Int32), best value (Float32), Σ w·cov (Float32), excess (Float32)] over one buffer, and the
+   * mandatory counters (surely met + MAYBE8 × maybe met) in msMand. Float32 sums are bounds within DELTA32.
+   */
+  private msI = new Int32Array(0);
+  private msF = new Float32Array(0);
+  private msMand = new Uint16Array(0);
+  private msStamp = 0;
+  /** the first MaxScore stamp of the current rank (candidates whose msI stamp reaches it were touched); Infinity outside the pass */
+  private msFrom = Infinity;
   private exactStamp = new Float64Array(0);
   private exactScore = new Float64Array(0);
   private exactMeets = new Uint8Array(0);
@@ -520,7 +538,7 @@ export class MatchIndex {
     bytes += this.sorted.byteLength + this.pending.length * 8 + this.idOf.length * 8;
     bytes += this.st.byteLength + this.exactStamp.byteLength + this.exactScore.byteLength + this.exactMeets.byteLength;
     bytes += this.touched.byteLength + this.sOrd.byteLength + this.sHi.byteLength;
-    bytes += this.alive.byteLength + this.allOnes.byteLength + this.survivors.byteLength + this.hiBuf.byteLength + this.posBuf.byteLength;
+    bytes += this.alive.byteLength + this.allOnes.byteLength + this.survivors.byteLength + this.hiBuf.byteLength + this.posBuf.byteLength + this.msI.byteLength + this.msMand.byteLength;
     for (const id of this.ordOf.keys()) bytes += 80 + 2 * id.length;
     for (const [id] of this.skillOrd) bytes += 80 + 2 * id.length;
     return bytes;
@@ -564,9 +582,11 @@ export class MatchIndex {
     for (const c of compiled) for (let j = 0; j < c.lists.length; j++) this.prepareList(this.lists[c.lists[j]], asOfMs, rankBase);
 
     // ---- 0. MaxScore path (first page without minScore / cursor): see `maxScorePass`
-    if (this.pruneEnabled && this.maxScoreEnabled !== false && options.after == null && options.minScore == null && W > 0 && nReq > 0) {
+    this.msFrom = Infinity;
+    if (this.pruneEnabled && this.maxScoreEnabled !== false && options.after == null && options.minScore == null && W > 0 && nReq > 0 && nMand < MAYBE8) {
       const m = this.maxScorePass(reqs, compiled, asOfMs, rankBase, options.first + 1, W, nMand, allMeet);
-      if (m >= 0) {
+      if (m < 0) this.msFrom = Infinity;
+      else {
         this.exactCount = 0;
         const result = this.select(options, reqs, compiled, asOfMs, rankBase, this.survivors, m, W, nMand, allMeet);
         this.diag = { touched: this.msTouched, closedAfter: 0, survivors: m, exactEvaluations: this.exactCount };
@@ -672,6 +692,17 @@ export class MatchIndex {
     const flags = this.flags;
     const st = this.st;
     const touched = this.touched;
+    // MaxScore records: two stamp ranges of nReq + 1 (first θ, cut scan); restarted before Int32 overflow
+    if (this.msStamp + 2 * (nReq + 1) + 1 >= 0x7fffffff) {
+      this.msI.fill(0);
+      this.msStamp = 0;
+    }
+    const msBase1 = this.msStamp + 1;
+    this.msStamp += 2 * (nReq + 1) + 1;
+    this.msFrom = msBase1;
+    const msI = this.msI;
+    const msF = this.msF;
+    const msMand = this.msMand;
     const levelOf = Float64Array.from(reqs, (r) => r.level);
     const weightOf = Float64Array.from(reqs, (r) => r.weight);
     const mandOf = Uint8Array.from(reqs, (r) => (r.mandatory && !allMeet ? 1 : 0));
@@ -775,39 +806,41 @@ export class MatchIndex {
             if (k < pl) k = pl - 1; // the rest of the sorted part is below the cut too: on to the tail
             continue;
           }
+          // the record holds float32 values: v is rounded once, so that every comparison with the stored
+          // best sees the same value (the mandatory counters then count each requirement once)
+          const v32 = Math.fround(v);
           const c = cand[i];
-          const o = c * REC;
-          if (st[o] !== stamp) {
-            if (st[o] < base) {
-              st[o + 2] = 0;
-              st[o + 3] = 0;
-              st[o + 4] = 0;
+          const o = c << 2;
+          if (msI[o] !== stamp) {
+            if (msI[o] < base) {
+              msF[o + 2] = 0;
+              msF[o + 3] = 0;
+              msMand[c] = 0;
               touched[nTouched++] = c;
             }
-            st[o] = stamp;
-            st[o + 1] = v;
-            const cv = v < level ? v / level : 1;
-            st[o + 2] += w * cv;
-            if (cv > cr) st[o + 4] += w * (cv - cr);
-            if (mand) st[o + 3] += (cv >= thr + DELTA ? 1 : 0) + (countMaybe && cv >= thr - DELTA ? MAYBE : 0);
+            msI[o] = stamp;
+            msF[o + 1] = v32;
+            const cv = v32 < level ? v32 / level : 1;
+            msF[o + 2] += w * cv;
+            if (cv > cr) msF[o + 3] += w * (cv - cr);
+            if (mand) msMand[c] += (cv >= thr + DELTA ? 1 : 0) + (countMaybe && cv >= thr - DELTA ? MAYBE8 : 0);
           } else {
-            const b = st[o + 1];
-            if (v > b && b < level) {
-              st[o + 1] = v;
+            const b = msF[o + 1];
+            if (v32 > b && b < level) {
+              msF[o + 1] = v32;
               const old = b / level;
-              const cv = v < level ? v / level : 1;
-              st[o + 2] += w * (cv - old);
-              if (cv > cr) st[o + 4] += w * (cv - (old > cr ? old : cr));
-              if (mand) st[o + 3] += (cv >= thr + DELTA && old < thr + DELTA ? 1 : 0) + (countMaybe && cv >= thr - DELTA && old < thr - DELTA ? MAYBE : 0);
+              const cv = v32 < level ? v32 / level : 1;
+              msF[o + 2] += w * (cv - old);
+              if (cv > cr) msF[o + 3] += w * (cv - (old > cr ? old : cr));
+              if (mand) msMand[c] += (cv >= thr + DELTA && old < thr + DELTA ? 1 : 0) + (countMaybe && cv >= thr - DELTA && old < thr - DELTA ? MAYBE8 : 0);
             }
           }
         }
       }
     };
     const loOf = (c: number): number => {
-      const o = c * REC;
-      const sure = allMeet || st[o + 3] - Math.floor(st[o + 3] / MAYBE) * MAYBE === nMand;
-      return st[o + 2] * invW - DELTA + (sure ? 2 : 0);
+      const sure = allMeet || (msMand[c] & 0xff) === nMand;
+      return msF[(c << 2) + 2] * invW - DELTA32 + (sure ? 2 : 0);
     };
 
     // full approximate record of one candidate from its own postings (pool → lists relevant to the job)
@@ -889,7 +922,7 @@ export class MatchIndex {
         const c = touched[t];
         if (flags[c] !== ACTIVE) continue;
         const lo = loOf(c);
-        st[c * REC + 1] = lo; // the best value of the last requirement is no longer needed
+        msF[(c << 2) + 1] = lo; // the best value of the last requirement is no longer needed
         if (size < k || lo > heap[0]) size = heapPush(heap, size, k, lo);
       }
       if (size === 0) return -Infinity;
@@ -898,7 +931,7 @@ export class MatchIndex {
       let probed = 0;
       for (let t = 0; t < nTouched && probed < PROBE_CAP * k; t++) {
         const c = touched[t];
-        if (flags[c] !== ACTIVE || st[c * REC + 1] < bar) continue;
+        if (flags[c] !== ACTIVE || msF[(c << 2) + 1] < bar) continue;
         probed++;
         const lo = evalFull(c, false);
         if (size < k1 || lo > heap[0]) size = heapPush(heap, size, k1, lo);
@@ -927,12 +960,9 @@ export class MatchIndex {
       }
     }
     if (this.maxScoreEnabled !== 'force' && firstPostings > MAX_FIRST * jobPostings) return -1; // no cheap θ: the approximate pass does it
-    for (let r = 0; r < nReq; r++) scanRecords(r, 0, firstCut[r], rankBase, FIRST_FLOOR * (firstCut[r] > 0 ? ubs[r][orders[r][0]] : 0));
+    for (let r = 0; r < nReq; r++) scanRecords(r, 0, firstCut[r], msBase1, FIRST_FLOOR * (firstCut[r] > 0 ? ubs[r][orders[r][0]] : 0));
     const theta1 = probeTheta();
-    if (theta1 === -Infinity) {
-      for (let t = 0; t < nTouched; t++) st[touched[t] * REC] = 0; // the approximate pass must not see these records
-      return -1;
-    }
+    if (theta1 === -Infinity) return -1;
     // 2. cuts: lower c_r (most bound reduction per posting first) until U < θ − margin
     const margin = Math.min(MARGIN, Math.max(0, (theta1 % 2) * MARGIN * 2));
     const target = theta1 - margin;
@@ -1015,12 +1045,11 @@ export class MatchIndex {
     let essPostings = 0;
     for (let r = 0; r < nReq; r++) essPostings += curCost[r];
     if (!(unseenBound() < theta1) || (this.maxScoreEnabled !== 'force' && essPostings > MAX_ESSENTIAL * jobPostings)) {
-      for (let t = 0; t < nTouched; t++) st[touched[t] * REC] = 0;
       return -1;
     }
 
     // 3. every essential list again, with the cuts, into fresh records
-    const base2 = rankBase + nReq + 1;
+    const base2 = msBase1 + nReq + 1;
     const cuts = new Float64Array(nReq);
     let cutSum = 0;
     let freeMaybe = 0; // mandatory requirements whose cut alone may reach the threshold
@@ -1047,9 +1076,8 @@ export class MatchIndex {
         if (flags[c] !== ACTIVE) continue;
         const lo = loOf(c);
         if (size < k1 || lo > heap[0]) size = heapPush(heap, size, k1, lo);
-        const o = c * REC;
         out[n5] = c;
-        hiBuf[n5++] = (cutSum + st[o + 4]) * invW + DELTA + (allMeet || Math.floor(st[o + 3] / MAYBE) + freeMaybe === nMand ? 2 : 0);
+        hiBuf[n5++] = (cutSum + msF[(c << 2) + 3]) * invW + DELTA32 + (allMeet || (msMand[c] >> 8) + freeMaybe === nMand ? 2 : 0);
       }
       if (size === k1 && heap[0] > theta2) theta2 = heap[0];
     }
@@ -1394,7 +1422,7 @@ export class MatchIndex {
     const out: string[] = [];
     for (; i < sorted.length && out.length < limit; i++) {
       const c = sorted[i];
-      if (this.flags[c] === ACTIVE && this.st[c * REC] < rankBase) out.push(this.idOf[c] as string);
+      if (this.flags[c] === ACTIVE && this.st[c * REC] < rankBase && !(this.msI[c << 2] >= this.msFrom)) out.push(this.idOf[c] as string);
     }
     return out;
   }
@@ -1729,6 +1757,10 @@ export class MatchIndex {
     this.poolStart = poolStart;
     this.poolCount = poolCount;
     this.st = new Float64Array(cap * REC);
+    const ms = new ArrayBuffer(cap * 16);
+    this.msI = new Int32Array(ms);
+    this.msF = new Float32Array(ms);
+    this.msMand = new Uint16Array(cap);
     this.exactStamp = new Float64Array(cap);
     this.exactScore = new Float64Array(cap);
     this.exactMeets = new Uint8Array(cap);
