@@ -426,6 +426,36 @@ describe('MatchIndex examples', () => {
     expect(ctx.index.rank(job, ctx.sim, AS_OF, { first: 1 }).items[0].score).toBe(0.25); // 4 × 0.5^(30/15) / 4
   });
 
+  it('ranks as the engine through removals, compaction, renumbering and half-life changes once impact orders exist', () => {
+    // 40 candidates with js evidence of levels 1..5 (impact orders from 4 postings, MaxScore forced), then
+    // the strongest ones removed, others upserted stronger, the index compacted (ordinals renumbered)
+    // and js's half-life changed: every ranking equals the engine's
+    const ctx = setup(world, DEFAULT_MATCH_CONFIG, true, 'force', 4);
+    const job = { requirements: [{ id: 'r1', skillId: 'js', level: 5, weight: 1, mandatory: false }] };
+    const model = new Map<string, CandidateEvidence>();
+    const put = (id: string, evidence: EvidenceItem[]): void => {
+      ctx.index.upsertCandidate(id, true, evidence);
+      model.set(id, { id, evidence });
+    };
+    for (let i = 0; i < 40; i++) put(`c${String(i).padStart(2, '0')}`, [e('js', 1 + (i % 5), day(-i))]);
+    const check = (): void => {
+      for (const first of [1, 3]) expectSame(ctx, [...model.values()], job.requirements, AS_OF, DEFAULT_MATCH_CONFIG, { first });
+    };
+    check();
+    for (const id of ['c04', 'c09', 'c14', 'c19', 'c24', 'c29']) {
+      ctx.index.removeCandidate(id);
+      model.delete(id);
+    }
+    check();
+    put('c00', [e('js', 5)]);
+    put('c01', [e('ts', 5)]);
+    check();
+    ctx.index.compact();
+    check();
+    ctx.graph.upsertSkill({ id: 'js', category: 'TECHNICAL', halfLifeMonths: 1 });
+    check();
+  });
+
   it('does not reuse list bounds cached at a later asOf for an earlier one', () => {
     // ts (narrower than js) decays fast, js slowly: 5 years on, the ts list's bound is tiny, but at the
     // evidence date ann's ts evidence beats everyone's js evidence
