@@ -206,6 +206,8 @@ interface PostingList {
    */
   hotCand: Int32Array;
   hotLa: Float64Array;
+  /** expiring lists: ex at those positions (empty otherwise) */
+  hotEx: Float64Array;
   hotLen: number;
   /** half-life the la values were computed with (NaN: unknown) */
   hl: number;
@@ -259,6 +261,7 @@ function newList(skillId: string, ord: number, expiring: boolean): PostingList {
     quant: null,
     hotCand: NO_PERM,
     hotLa: NO_HOT,
+    hotEx: NO_HOT,
     hotLen: 0,
     hl: NaN,
     stamp: -1,
@@ -275,6 +278,7 @@ function dropImpactOrder(l: PostingList): void {
   l.quant = null;
   l.hotCand = NO_PERM;
   l.hotLa = NO_HOT;
+  l.hotEx = NO_HOT;
   l.hotLen = 0;
 }
 
@@ -560,7 +564,7 @@ export class MatchIndex {
   memoryBytes(): number {
     let bytes = 0;
     for (const l of this.lists) {
-      bytes += l.cand.byteLength + l.ev.byteLength + (l.ex?.byteLength ?? 0) + l.la.byteLength + l.code.byteLength + (l.perm?.byteLength ?? 0) + (l.quant?.byteLength ?? 0) + l.hotCand.byteLength + l.hotLa.byteLength + 200;
+      bytes += l.cand.byteLength + l.ev.byteLength + (l.ex?.byteLength ?? 0) + l.la.byteLength + l.code.byteLength + (l.perm?.byteLength ?? 0) + (l.quant?.byteLength ?? 0) + l.hotCand.byteLength + l.hotLa.byteLength + l.hotEx.byteLength + 200;
     }
     bytes += this.flags.byteLength + this.poolStart.byteLength + this.poolCount.byteLength + this.pool.byteLength + this.poolIdx.byteLength;
     bytes += this.sorted.byteLength + this.pending.length * 8 + this.idOf.length * 8;
@@ -815,16 +819,20 @@ export class MatchIndex {
         const g = simv * l.factor;
         const { cand, la, ev, ex } = l;
         const n = l.len;
-        const unchecked = l.factor === l.factor && l.extreme === 0 && ex === null && l.maxEv <= asOfMs;
+        // no posting dated after asOf, no exponent out of range: only expiry may still need a check
+        const current = l.factor === l.factor && l.extreme === 0 && l.maxEv <= asOfMs;
+        const unchecked = current && ex === null;
         // impact order: positions k < pl visit perm[k] (la descending) until la × g ≤ floorV, then the
         // unsorted tail [pl, n) in place; without it (pl = 0) every posting in place
         const ordered = floorV > 0 && l.perm !== null && l.factor === l.factor && l.extreme === 0 && g > 0;
         const perm = ordered ? (l.perm as Int32Array) : NO_PERM;
         const pl = ordered ? l.permLen : 0;
         // the copied top of the impact order (hotLa / hotCand) is read in sequence: no dependent load
-        const hn = ordered && unchecked ? l.hotLen : 0;
+        const hn = ordered && current ? l.hotLen : 0;
         const hotLa = l.hotLa;
         const hotCand = l.hotCand;
+        const hotEx = l.hotEx;
+        const expiring = ex !== null;
         for (let k = 0; k < n; k++) {
           let v: number;
           let c: number;
@@ -834,6 +842,7 @@ export class MatchIndex {
               k = pl - 1; // the rest of the sorted part is below the cut too: on to the tail
               continue;
             }
+            if (expiring && hotEx[k] <= asOfMs) continue;
             c = hotCand[k];
           } else {
             const i = k < pl ? perm[k] : k;
@@ -1582,6 +1591,8 @@ export class MatchIndex {
       l.hotCand[k] = l.cand[perm[k]];
       l.hotLa[k] = la[perm[k]];
     }
+    const ex = l.ex;
+    l.hotEx = ex === null ? NO_HOT : Float64Array.from(l.hotCand, (_, k) => ex[perm[k]]);
     l.hotLen = hot;
   }
 
