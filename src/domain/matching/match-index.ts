@@ -31,9 +31,10 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  * - Per-rank state of a candidate lives in one interleaved Float64Array record (last requirement
  *   stamp, best value for that requirement, score accumulator, mandatory counters), so a posting
  *   costs one random access; scores are accumulated incrementally, no per-requirement reset pass.
-   The MaxScore pass keeps its own 16-byte records (Int32 stamp, Float32 best / Σ w·cov / excess, beside
-   them Uint16 mandatory counters): its cut scans are bound by record cache misses, and float32 sums
-   only serve as bounds (margin DELTA32); full records of its survivors are float64, as everywhere else.
+ *   The MaxScore pass keeps its own 16-byte records (Int32 stamp, Float32 best / Σ w·cov / excess, beside
+ *   them Uint16 mandatory counters): its cut scans are bound by record cache misses, and float32 sums
+ *   only serve as bounds (their margin follows from the number of float32 additions); full records of
+ *   its survivors are float64, as everywhere else.
  *
  * Ranking (one call)
  * 0. First page without minScore / cursor: MaxScore pass (`maxScorePass`). Per (requirement,
@@ -333,8 +334,6 @@ function heapPush(heap: Float64Array, size: number, k: number, x: number): numbe
  * excess (MaxScore pass only)]: one record per random access
  */
 const REC = 5;
-/** MaxScore records: margin of their float32 sums (Σ of at most a few hundred terms ≤ W, each rounded to 2^-24 relative) */
-const DELTA32 = 1e-5;
 /** MaxScore records: mandatory counters packed in a Uint16, surely met + MAYBE8 × maybe met (≤ 255 mandatory requirements each) */
 const MAYBE8 = 256;
 /** MaxScore pass: θ is probed on the PROBE × (first + 1) candidates of best record lower bounds (at most PROBE_CAP times that many on ties) */
@@ -407,12 +406,14 @@ export class MatchIndex {
   /**
    * MaxScore pass records, 16 bytes a candidate (a third of `st`'s, so that more of them stay in cache):
    * [stamp (Int32), best value (Float32), Σ w·cov (Float32), excess (Float32)] over one buffer, and the
-   * mandatory counters (surely met + MAYBE8 × maybe met) in msMand. Float32 sums are bounds within DELTA32.
+   * mandatory counters (surely met + MAYBE8 × maybe met) in msMand. Float32 sums are bounds within the pass's delta32.
    */
   private msI = new Int32Array(0);
   private msF = new Float32Array(0);
   private msMand = new Uint16Array(0);
   private msStamp = 0;
+  /** the most postings any candidate has had (bounds the float32 additions per MaxScore record) */
+  private maxPool = 0;
   /** the first MaxScore stamp of the current rank (candidates whose msI stamp reaches it were touched); Infinity outside the pass */
   private msFrom = Infinity;
   private exactStamp = new Float64Array(0);
@@ -500,6 +501,7 @@ export class MatchIndex {
     this.ensurePool(this.poolLen + rows);
     this.poolStart[o] = this.poolLen;
     this.poolCount[o] = rows;
+    if (rows > this.maxPool) this.maxPool = rows;
     for (let r = 0; r < rows; r++) {
       const e = evidence[rowItem[r] >> 3];
       const cls = rowItem[r] & 7;
@@ -735,6 +737,11 @@ export class MatchIndex {
     const msI = this.msI;
     const msF = this.msF;
     const msMand = this.msMand;
+    // their margin: a candidate's Σ w·cov and excess take at most (its postings × nReq) float32 additions of
+    // terms ≥ 0 whose sum stays ≤ W, each rounded by ≤ 2^-24 of it, and its values are rounded once (2^-24
+    // relative): both sums are within (maxPool × nReq + 1) × 2^-24 × W; twice that, + DELTA for the
+    // approximation itself. The same margin guards the mandatory threshold against the rounded values.
+    const delta32 = (this.maxPool * nReq + 1) * 2 ** -23 + DELTA;
     const levelOf = Float64Array.from(reqs, (r) => r.level);
     const weightOf = Float64Array.from(reqs, (r) => r.weight);
     const mandOf = Uint8Array.from(reqs, (r) => (r.mandatory && !allMeet ? 1 : 0));
@@ -811,6 +818,8 @@ export class MatchIndex {
       const w = weightOf[r];
       const mand = mandOf[r] === 1;
       const countMaybe = mand && !(cr >= thr - DELTA);
+      const sureAt = thr + delta32;
+      const maybeAt = thr - delta32;
       const floorV = cr * level;
       for (let q = from; q < to; q++) {
         const j = orders[r][q];
@@ -874,7 +883,7 @@ export class MatchIndex {
             const cv = v32 < level ? v32 / level : 1;
             msF[o + 2] += w * cv;
             if (cv > cr) msF[o + 3] += w * (cv - cr);
-            if (mand) msMand[c] += (cv >= thr + DELTA ? 1 : 0) + (countMaybe && cv >= thr - DELTA ? MAYBE8 : 0);
+            if (mand) msMand[c] += (cv >= sureAt ? 1 : 0) + (countMaybe && cv >= maybeAt ? MAYBE8 : 0);
           } else {
             const b = msF[o + 1];
             if (v32 > b && b < level) {
@@ -883,7 +892,7 @@ export class MatchIndex {
               const cv = v32 < level ? v32 / level : 1;
               msF[o + 2] += w * (cv - old);
               if (cv > cr) msF[o + 3] += w * (cv - (old > cr ? old : cr));
-              if (mand) msMand[c] += (cv >= thr + DELTA && old < thr + DELTA ? 1 : 0) + (countMaybe && cv >= thr - DELTA && old < thr - DELTA ? MAYBE8 : 0);
+              if (mand) msMand[c] += (cv >= sureAt && old < sureAt ? 1 : 0) + (countMaybe && cv >= maybeAt && old < maybeAt ? MAYBE8 : 0);
             }
           }
         }
@@ -891,7 +900,7 @@ export class MatchIndex {
     };
     const loOf = (c: number): number => {
       const sure = allMeet || (msMand[c] & 0xff) === nMand;
-      return msF[(c << 2) + 2] * invW - DELTA32 + (sure ? 2 : 0);
+      return msF[(c << 2) + 2] * invW - delta32 + (sure ? 2 : 0);
     };
 
     // full approximate record of one candidate from its own postings (pool → lists relevant to the job)
@@ -1128,7 +1137,7 @@ export class MatchIndex {
         const lo = loOf(c);
         if (size < k1 || lo > heap[0]) size = heapPush(heap, size, k1, lo);
         out[n5] = c;
-        hiBuf[n5++] = (cutSum + msF[(c << 2) + 3]) * invW + DELTA32 + (allMeet || (msMand[c] >> 8) + freeMaybe === nMand ? 2 : 0);
+        hiBuf[n5++] = (cutSum + msF[(c << 2) + 3]) * invW + delta32 + (allMeet || (msMand[c] >> 8) + freeMaybe === nMand ? 2 : 0);
       }
       if (size === k1 && heap[0] > theta2) theta2 = heap[0];
     }
