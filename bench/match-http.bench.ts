@@ -137,7 +137,6 @@ async function waitForHealth(base: string, child: ChildProcess, timeoutMs: numbe
   throw new Error(`the app did not answer /health within ${timeoutMs / 1000} s`);
 }
 
-/** CPU ms (user + system, all threads) a local process has used, from /proc/<pid>/stat (USER_HZ = 100). */
 /** The app's processes: the one started and, with WEB_CONCURRENCY > 1, its cluster workers. */
 function processTree(pid: number): number[] {
   let children: number[] = [];
@@ -149,7 +148,7 @@ function processTree(pid: number): number[] {
   return [pid, ...children];
 }
 
-/** CPU time (user + system) of the app's processes, in ms. */
+/** CPU ms (user + system, all threads) the app's processes have used, from /proc/<pid>/stat (USER_HZ = 100). */
 function processCpuMs(pid: number): number {
   let ms = 0;
   for (const p of processTree(pid)) {

@@ -330,10 +330,10 @@ function heapPush(heap: Float64Array, size: number, k: number, x: number): numbe
 }
 
 /**
- * per-candidate record in `st`: [last requirement stamp, best value for it, Σ w·coverage, mandatory counters,
- * excess (MaxScore pass only)]: one record per random access
+ * per-candidate record in `st`: [last requirement stamp, best value for it, Σ w·coverage, mandatory counters]:
+ * one record per random access (32 bytes; the MaxScore pass has its own, smaller ones)
  */
-const REC = 5;
+const REC = 4;
 /** MaxScore records: mandatory counters packed in a Uint16, surely met + MAYBE8 × maybe met (≤ 255 mandatory requirements each) */
 const MAYBE8 = 256;
 /** MaxScore pass: θ is probed on the PROBE × (first + 1) candidates of best record lower bounds (at most PROBE_CAP times that many on ties) */
@@ -806,8 +806,8 @@ export class MatchIndex {
     };
 
     /**
-     * Folds the essential lists [from, to) of requirement r into the records: [stamp, best raw value,
-     * Σ w·cov, mandatory counters (sure + MAYBE × maybe)] and excess = Σ w·max(0, cov − cr). A record older than
+     * Folds the essential lists [from, to) of requirement r into the MaxScore records (msI / msF: stamp, best
+     * raw value, Σ w·cov, excess = Σ w·max(0, cov − cr); msMand: sure + MAYBE8 × maybe). A record older than
      * `base` is reset. Postings with coverage ≤ cr are skipped (they only matter through cr).
      */
     let nTouched = 0;
