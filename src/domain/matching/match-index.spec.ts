@@ -362,6 +362,7 @@ describe('MatchIndex ≡ rankCandidates (property)', () => {
             }
             if (i % 5 === 4) expectSame(ctx, [...model.values()], requirements, asOf, DEFAULT_MATCH_CONFIG, { first, minScore });
           });
+          ctx.index.checkConsistency();
           expect(ctx.index.size).toBe(model.size);
           expectSamePages(ctx, [...model.values()], requirements, asOf, DEFAULT_MATCH_CONFIG, first, minScore);
         },
@@ -440,6 +441,7 @@ describe('MatchIndex examples', () => {
     for (let i = 0; i < 40; i++) put(`c${String(i).padStart(2, '0')}`, [e('js', 1 + (i % 5), day(-i))]);
     const check = (): void => {
       for (const first of [1, 3]) expectSame(ctx, [...model.values()], job.requirements, AS_OF, DEFAULT_MATCH_CONFIG, { first });
+      ctx.index.checkConsistency();
     };
     check();
     for (const id of ['c04', 'c09', 'c14', 'c19', 'c24', 'c29']) {
@@ -454,6 +456,36 @@ describe('MatchIndex examples', () => {
     check();
     ctx.graph.upsertSkill({ id: 'js', category: 'TECHNICAL', halfLifeMonths: 1 });
     check();
+  });
+
+  it('keeps the pool copies of la in step when a half-life becomes known or changes', () => {
+    // js's half-life is unknown (the lookup throws) while ann's evidence is added, known when bob's is:
+    // ann's la is computed then, and again when the half-life changes
+    let known: number | null = null;
+    const graph = SkillGraph.fromTaxonomy(world);
+    const sim = new SimilarityIndex(graph);
+    const halfLife = (id: string): number => {
+      if (id === 'js' && known === null) throw new Error('unknown half-life');
+      return id === 'js' ? (known as number) : 30;
+    };
+    const index = new MatchIndex({ halfLife, config: DEFAULT_MATCH_CONFIG });
+    const year = new Date(AS_OF.getTime() - 12 * 30.436875 * MS_PER_DAY);
+    index.upsertCandidate('ann', true, [e('js', 4, year), e('comm', 2)]);
+    known = 12;
+    index.upsertCandidate('bob', true, [e('js', 3)]);
+    index.checkConsistency();
+    const job = { requirements: [{ id: 'r1', skillId: 'js', level: 4, weight: 1, mandatory: false }] };
+    expect(strip(index.rank(job, sim, AS_OF, { first: 2 })).items.map((i) => [i.candidateId, i.score])).toEqual([
+      ['bob', 0.75],
+      ['ann', 0.5], // 4 × 0.5^(12 / 12) / 4
+    ]);
+    known = 6;
+    index.refreshHalfLives();
+    index.checkConsistency();
+    expect(strip(index.rank(job, sim, AS_OF, { first: 2 })).items.map((i) => [i.candidateId, i.score])).toEqual([
+      ['bob', 0.75],
+      ['ann', 0.25], // 4 × 0.5^(12 / 6) / 4
+    ]);
   });
 
   it('does not reuse list bounds cached at a later asOf for an earlier one', () => {

@@ -48,8 +48,8 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  *    15 %, so that lists with close bounds move together) until U < θ; then the essential lists
  *    are scanned in impact order down to c_r (postings with coverage ≤ c_r are never read). Survivors =
  *    candidates whose upper bound Σ w_r max(cov_r, c_r) / W reaches θ (refined on the new records);
- *    their full approximate records are computed from their own postings (pool → the postings
- *    themselves), by upper bound descending until the next upper bound is below the (first+1)-th
+ *    their full approximate records are computed from their own postings (the pool holds each
+ *    posting's list, index and a float32 copy of its la, read in sequence), by upper bound descending until the next upper bound is below the (first+1)-th
  *    best full lower bound (for many survivors one masked pass over the job's lists instead), and
  *    step 2 settles the page exactly. The pass gives up (step 1 runs instead) when U < θ cannot be reached, or —
  *    cost — when the top lists hold > 20 % of the job's postings or the cut scan would read > 60 % of them
@@ -138,6 +138,15 @@ const DISCOVERABLE = 2;
 const ACTIVE = ALIVE | DISCOVERABLE;
 /** margin of the approximate pass; its real error is below ~1e-13 */
 const DELTA = 1e-9;
+/**
+ * The margin of records computed from the float32 la copies in the pool (MaxScore survivors): each la is
+ * within 2^-24 relative of its float64 value, so each coverage, and the score Σ w·cov / W, are within
+ * 2^-24 (+ the approximation's own error ≪ DELTA) of the float64 ones; twice that + DELTA.
+ */
+const DELTA_POOL = DELTA + 2 ** -23;
+/** float32 copies are used only in this range (normal numbers, far from overflow), where the 2^-24 bound holds */
+const F32_SAFE_MIN = 1e-30;
+const F32_SAFE_MAX = 1e30;
 /** |exponent| beyond which 2^x is not used (range safety); such postings/lists use the exact path */
 const MAX_EXP = 900;
 const MS_PER_MONTH = MS_PER_DAY * DAYS_PER_MONTH; // 2,629,746,000 ms exactly
@@ -386,6 +395,12 @@ export class MatchIndex {
   private pool = new Int32Array(1024);
   /** beside `pool`: the index of that posting in its list (kept up to date by compaction) */
   private poolIdx = new Int32Array(1024);
+  /**
+   * beside `pool`: that posting's la, rounded to float32 (kept equal to Math.fround(list.la[poolIdx]) whenever
+   * la changes). The MaxScore pass reads a survivor's postings from here in sequence instead of through
+   * its lists (one cache miss per posting); the records it computes from them carry a margin for the rounding.
+   */
+  private poolLa = new Float32Array(1024);
   private poolLen = 0;
   private nOrd = 0;
   private live = 0;
@@ -430,6 +445,7 @@ export class MatchIndex {
   private posBuf = new Int32Array(0);
   private relHead = new Int32Array(0);
   private relStamp = new Float64Array(0);
+  private relFast = new Uint8Array(0);
   private msTouched = 0;
   private diag: RankDiagnostics = { touched: 0, closedAfter: null, survivors: 0, exactEvaluations: 0 };
   private exactCount = 0;
@@ -502,13 +518,19 @@ export class MatchIndex {
     this.poolStart[o] = this.poolLen;
     this.poolCount[o] = rows;
     if (rows > this.maxPool) this.maxPool = rows;
+    let resync: PostingList[] | null = null;
     for (let r = 0; r < rows; r++) {
       const e = evidence[rowItem[r] >> 3];
       const cls = rowItem[r] & 7;
-      this.poolIdx[this.poolLen] = this.lists[rowList[r]].len;
-      this.pool[this.poolLen++] = rowList[r];
-      this.append(this.lists[rowList[r]], o, e, (e.level << 3) | cls, e.level * this.conf[cls]);
+      const l = this.lists[rowList[r]];
+      const p = this.poolLen++;
+      this.poolIdx[p] = l.len;
+      this.pool[p] = rowList[r];
+      if (this.append(l, o, e, (e.level << 3) | cls, e.level * this.conf[cls])) (resync ??= []).push(l);
+      this.poolLa[p] = l.la[l.len - 1];
     }
+    // lists whose earlier la values were (re)computed by this append: their pool copies follow
+    if (resync !== null) for (const l of resync) this.syncPoolLa(l);
     this.pending.push(o);
     this.maybeCompactOrdinals();
   }
@@ -568,7 +590,7 @@ export class MatchIndex {
     for (const l of this.lists) {
       bytes += l.cand.byteLength + l.ev.byteLength + (l.ex?.byteLength ?? 0) + l.la.byteLength + l.code.byteLength + (l.perm?.byteLength ?? 0) + (l.quant?.byteLength ?? 0) + l.hotCand.byteLength + l.hotLa.byteLength + l.hotEx.byteLength + 200;
     }
-    bytes += this.flags.byteLength + this.poolStart.byteLength + this.poolCount.byteLength + this.pool.byteLength + this.poolIdx.byteLength;
+    bytes += this.flags.byteLength + this.poolStart.byteLength + this.poolCount.byteLength + this.pool.byteLength + this.poolIdx.byteLength + this.poolLa.byteLength;
     bytes += this.sorted.byteLength + this.pending.length * 8 + this.idOf.length * 8;
     bytes += this.st.byteLength + this.exactStamp.byteLength + this.exactScore.byteLength + this.exactMeets.byteLength;
     bytes += this.touched.byteLength + this.sOrd.byteLength + this.sHi.byteLength;
@@ -576,6 +598,24 @@ export class MatchIndex {
     for (const id of this.ordOf.keys()) bytes += 80 + 2 * id.length;
     for (const [id] of this.skillOrd) bytes += 80 + 2 * id.length;
     return bytes;
+  }
+
+  /**
+   * Throws when a live candidate's pool entry disagrees with its posting: the list index, the candidate
+   * it belongs to, or the float32 copy of its la. The copies are derived data kept in step by every change
+   * of la; tests call this after updates.
+   */
+  checkConsistency(): void {
+    for (let c = 0; c < this.nOrd; c++) {
+      if ((this.flags[c] & ALIVE) === 0) continue;
+      const end = this.poolStart[c] + this.poolCount[c];
+      for (let p = this.poolStart[c]; p < end; p++) {
+        const l = this.lists[this.pool[p]];
+        const i = this.poolIdx[p];
+        if (!(i >= 0 && i < l.len && l.cand[i] === c)) throw new Error(`MatchIndex: pool entry ${p} of ordinal ${c} points at posting ${i} of list ${l.ord}, not its own`);
+        if (!Object.is(this.poolLa[p], Math.fround(l.la[i]))) throw new Error(`MatchIndex: pool entry ${p} of ordinal ${c} holds la ${this.poolLa[p]}, its posting ${l.la[i]}`);
+      }
+    }
   }
 
   /**
@@ -622,7 +662,7 @@ export class MatchIndex {
       if (m < 0) this.msFrom = Infinity;
       else {
         this.exactCount = 0;
-        const result = this.select(options, reqs, compiled, asOfMs, rankBase, this.survivors, m, W, nMand, allMeet);
+        const result = this.select(options, reqs, compiled, asOfMs, rankBase, this.survivors, m, W, nMand, allMeet, DELTA_POOL);
         this.diag = { touched: this.msTouched, closedAfter: 0, survivors: m, exactEvaluations: this.exactCount };
         return result;
       }
@@ -684,7 +724,7 @@ export class MatchIndex {
     }
     this.exactCount = 0;
     try {
-      return this.select(options, reqs, compiled, asOfMs, rankBase, list, nList, W, nMand, allMeet);
+      return this.select(options, reqs, compiled, asOfMs, rankBase, list, nList, W, nMand, allMeet, DELTA);
     } finally {
       if (closed) for (let t = 0; t < nList; t++) this.alive[list[t]] = 0;
       this.diag = { touched: this.nTouched, closedAfter, survivors: nList, exactEvaluations: this.exactCount };
@@ -908,31 +948,43 @@ export class MatchIndex {
     if (this.relHead.length < nLists) {
       this.relHead = new Int32Array(Math.max(nLists, 2 * this.relHead.length));
       this.relStamp = new Float64Array(this.relHead.length);
+      this.relFast = new Uint8Array(this.relHead.length);
     }
     const relHead = this.relHead;
     const relStamp = this.relStamp;
+    const relFast = this.relFast;
     const relNext: number[] = [];
     const relReq: number[] = [];
     const relSim: number[] = [];
+    const relG: number[] = [];
     for (let r = 0; r < nReq; r++) {
       const cs = compiled[r];
       for (let j = 0; j < cs.lists.length; j++) {
         const lo = cs.lists[j];
-        if (this.lists[lo].len === 0) continue;
+        const l = this.lists[lo];
+        if (l.len === 0) continue;
         if (relStamp[lo] !== rankBase) {
           relStamp[lo] = rankBase;
           relHead[lo] = -1;
+          // every posting counts, at la × factor: no date, expiry or range check per posting
+          relFast[lo] = l.factor === l.factor && l.extreme === 0 && l.ex === null && l.maxEv <= asOfMs ? 1 : 0;
         }
         relNext.push(relHead[lo]);
         relReq.push(r);
         relSim.push(cs.sims[j]);
+        relG.push(cs.sims[j] * l.factor);
         relHead[lo] = relNext.length - 1;
       }
     }
     const best = new Float64Array(nReq);
     const pool = this.pool;
     const poolIdx = this.poolIdx;
-    /** c's full approximate Σ w·cov and counters (written to its record with `write`); returns its lower bound key */
+    const poolLa = this.poolLa;
+    /**
+     * c's full approximate Σ w·cov and counters (written to its record with `write`); returns its lower bound key.
+     * Lists where every posting counts at la × factor (relFast) are read from the float32 copies in the pool
+     * (each value within 2^-24 relative of la): its values carry the margin DELTA_POOL (see `select`).
+     */
     const evalFull = (c: number, write: boolean): number => {
       best.fill(0);
       const start = this.poolStart[c];
@@ -940,16 +992,22 @@ export class MatchIndex {
       for (let p = start; p < end; p++) {
         const lo = pool[p];
         if (relStamp[lo] !== rankBase) continue;
+        let la = poolLa[p];
+        if (relFast[lo] === 1 && la > F32_SAFE_MIN && la < F32_SAFE_MAX) {
+          for (let e = relHead[lo]; e >= 0; e = relNext[e]) {
+            const v = la * relG[e];
+            const r = relReq[e];
+            if (v > best[r]) best[r] = v;
+          }
+          continue;
+        }
         const l = this.lists[lo];
         const i = poolIdx[p];
-        let fast = true;
-        if (!(l.factor === l.factor && l.extreme === 0 && l.ex === null && l.maxEv <= asOfMs)) {
-          if (l.ev[i] > asOfMs || (l.ex !== null && l.ex[i] <= asOfMs)) continue;
-          fast = l.la[i] * l.factor === l.la[i] * l.factor;
-        }
+        if (l.ev[i] > asOfMs || (l.ex !== null && l.ex[i] <= asOfMs)) continue;
+        la = l.la[i];
+        const fast = la * l.factor === la * l.factor;
         for (let e = relHead[lo]; e >= 0; e = relNext[e]) {
-          const simv = relSim[e];
-          const v = fast ? l.la[i] * (simv * l.factor) : simv * this.exactStrength(l, i, asOfMs);
+          const v = fast ? la * relG[e] : relSim[e] * this.exactStrength(l, i, asOfMs);
           const r = relReq[e];
           if (v > best[r]) best[r] = v;
         }
@@ -962,8 +1020,8 @@ export class MatchIndex {
         const cv = best[r] < level ? best[r] / level : 1;
         acc += weightOf[r] * cv;
         if (mandOf[r] === 1) {
-          counts += (cv >= thr + DELTA ? 1 : 0) + (cv >= thr - DELTA ? MAYBE : 0);
-          if (!(cv >= thr + DELTA)) sure = false;
+          counts += (cv >= thr + DELTA_POOL ? 1 : 0) + (cv >= thr - DELTA_POOL ? MAYBE : 0);
+          if (!(cv >= thr + DELTA_POOL)) sure = false;
         }
       }
       if (write) {
@@ -971,7 +1029,7 @@ export class MatchIndex {
         st[o + 2] = acc;
         st[o + 3] = counts;
       }
-      return acc * invW - DELTA + (allMeet || sure ? 2 : 0);
+      return acc * invW - DELTA_POOL + (allMeet || sure ? 2 : 0);
     };
     /** θ: the k1-th best full lower bound among the PROBE·k1 candidates of best record lower bounds (−∞ when fewer than k1) */
     const heap = new Float64Array(PROBE * k1);
@@ -1346,6 +1404,11 @@ export class MatchIndex {
 
   // ------------------------------------------------------------------ selection
 
+  /**
+   * The page from the records of `list`: exact scores for the candidates whose bounds do not settle
+   * their place. `delta` is the records' margin on the score: DELTA, or DELTA_POOL when they may come
+   * from the pool's float32 copies (their mandatory counters already carry theirs).
+   */
   private select(
     options: RankOptions,
     reqs: readonly Requirement[],
@@ -1357,6 +1420,7 @@ export class MatchIndex {
     W: number,
     nMand: number,
     allMeet: boolean,
+    delta: number,
   ): RankResult<RankedCandidate> {
     const k1 = options.first + 1;
     const minScore = options.minScore ?? null;
@@ -1401,8 +1465,8 @@ export class MatchIndex {
       touchedActive++;
       const o = c * REC;
       const s = st[o + 2] * invW;
-      let lo = s - DELTA;
-      let hi = s + DELTA;
+      let lo = s - delta;
+      let hi = s + delta;
       if (!allMeet) {
         const counts = st[o + 3];
         const maybe = Math.floor(counts / MAYBE);
@@ -1414,16 +1478,16 @@ export class MatchIndex {
         hi += 2;
       }
       if (minScore !== null) {
-        if (s + DELTA < minScore) continue;
-        if (s - DELTA < minScore) {
+        if (s + delta < minScore) continue;
+        if (s - delta < minScore) {
           exact(c);
           if (!(this.exactScore[c] >= minScore)) continue;
         }
       }
       touchedPassing++;
       if (cursor !== null) {
-        if (lo > cursorKey + DELTA) continue; // surely before the cursor
-        if (hi >= cursorKey - DELTA) {
+        if (lo > cursorKey + delta) continue; // surely before the cursor
+        if (hi >= cursorKey - delta) {
           exact(c);
           if (!(compareRanked(ranked(c), cursor) > 0)) continue;
         }
@@ -1577,6 +1641,19 @@ export class MatchIndex {
       const code = l.code[i];
       l.la[i] = this.laOf((code >> 3) * this.conf[code & 7], l.ev[i], hl, l);
     }
+    this.syncPoolLa(l);
+  }
+
+  /** Copies a list's la values to their candidates' pool entries (after they were recomputed). */
+  private syncPoolLa(l: PostingList): void {
+    for (let i = 0; i < l.len; i++) {
+      const c = l.cand[i];
+      const end = this.poolStart[c] + this.poolCount[c];
+      let p = this.poolStart[c];
+      while (p < end && !(this.pool[p] === l.ord && this.poolIdx[p] === i)) p++;
+      if (p === end) throw new Error(`MatchIndex: posting ${i} of list ${l.ord} is not in the pool of ordinal ${c}`);
+      this.poolLa[p] = l.la[i];
+    }
   }
 
   /** (Re)builds the impact order of a list when it has none or its unsorted tail exceeds len / 8. */
@@ -1629,7 +1706,8 @@ export class MatchIndex {
     return v;
   }
 
-  private append(l: PostingList, o: number, e: EvidenceItem, code: number, lc: number): void {
+  /** Appends a posting; returns true when the la values of the list's earlier postings were (re)computed too. */
+  private append(l: PostingList, o: number, e: EvidenceItem, code: number, lc: number): boolean {
     this.version++;
     if (l.len === l.cand.length) resizeList(l, Math.max(8, Math.ceil(l.len * 1.5)));
     const i = l.len++;
@@ -1639,6 +1717,7 @@ export class MatchIndex {
     if (l.ex !== null) l.ex[i] = expiryMs(e.expiresAt);
     l.code[i] = code;
     if (evMs > l.maxEv) l.maxEv = evMs;
+    let recomputed = false;
     if (l.hl !== l.hl) {
       try {
         l.hl = this.halfLife(l.skillId);
@@ -1648,9 +1727,11 @@ export class MatchIndex {
       if (l.hl === l.hl) l.maxLa = 0;
       dropImpactOrder(l);
       if (l.hl === l.hl) for (let j = 0; j < i; j++) l.la[j] = this.laOf((l.code[j] >> 3) * this.conf[l.code[j] & 7], l.ev[j], l.hl, l);
+      recomputed = i > 0 && l.hl === l.hl;
     }
     l.la[i] = l.hl === l.hl ? this.laOf(lc, evMs, l.hl, l) : NaN;
     this.postingCount++;
+    return recomputed;
   }
 
   private skillOrdinal(skillId: string): number {
@@ -1744,6 +1825,7 @@ export class MatchIndex {
     for (let o = 0; o < this.nOrd; o++) if (remap[o] >= 0) poolSize += this.poolCount[o];
     const pool = new Int32Array(Math.max(16, poolSize));
     const poolIdx = new Int32Array(pool.length);
+    const poolLa = new Float32Array(pool.length);
     let pl = 0;
     for (let o = 0; o < this.nOrd; o++) {
       const m = remap[o];
@@ -1756,6 +1838,7 @@ export class MatchIndex {
       poolCount[m] = this.poolCount[o];
       pool.set(this.pool.subarray(this.poolStart[o], this.poolStart[o] + this.poolCount[o]), pl);
       poolIdx.set(this.poolIdx.subarray(this.poolStart[o], this.poolStart[o] + this.poolCount[o]), pl);
+      poolLa.set(this.poolLa.subarray(this.poolStart[o], this.poolStart[o] + this.poolCount[o]), pl);
       pl += this.poolCount[o];
     }
     const sorted: number[] = [];
@@ -1771,6 +1854,7 @@ export class MatchIndex {
     this.idOf = idOf;
     this.pool = pool;
     this.poolIdx = poolIdx;
+    this.poolLa = poolLa;
     this.poolLen = pl;
   }
 
@@ -1804,6 +1888,9 @@ export class MatchIndex {
     const q = new Int32Array(cap);
     q.set(this.poolIdx.subarray(0, this.poolLen));
     this.poolIdx = q;
+    const f = new Float32Array(cap);
+    f.set(this.poolLa.subarray(0, this.poolLen));
+    this.poolLa = f;
   }
 
   private ensureOrdCapacity(n: number): void {
