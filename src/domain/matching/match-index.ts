@@ -233,8 +233,6 @@ interface CompiledSim {
   /** list ordinals (2 per skill) and their sims, for the skills present in the index */
   readonly lists: Int32Array;
   readonly sims: Float64Array;
-  /** skill ordinal → sim */
-  readonly byOrd: Map<number, number>;
   readonly skillCount: number;
   /** MaxScore pass: the lists' upper bounds and their order, for one level and index version, computed at one asOf (valid, only looser, later on) */
   bounds?: ListBounds;
@@ -444,8 +442,17 @@ export class MatchIndex {
   private hiBuf = new Float64Array(0);
   private posBuf = new Int32Array(0);
   private relHead = new Int32Array(0);
+  /**
+   * Per rank (stamped in relStamp): each list of the job → the chain (relHead, relNext) of the requirements
+   * it serves, with the sim and sim × factor; relFast: every posting of the list counts at la × factor
+   */
   private relStamp = new Float64Array(0);
   private relFast = new Uint8Array(0);
+  private relBase = -1;
+  private relNext: number[] = [];
+  private relReq: number[] = [];
+  private relSim: number[] = [];
+  private relG: number[] = [];
   private msTouched = 0;
   private diag: RankDiagnostics = { touched: 0, closedAfter: null, survivors: 0, exactEvaluations: 0 };
   private exactCount = 0;
@@ -944,38 +951,8 @@ export class MatchIndex {
     };
 
     // full approximate record of one candidate from its own postings (pool → lists relevant to the job)
-    const nLists = this.lists.length;
-    if (this.relHead.length < nLists) {
-      this.relHead = new Int32Array(Math.max(nLists, 2 * this.relHead.length));
-      this.relStamp = new Float64Array(this.relHead.length);
-      this.relFast = new Uint8Array(this.relHead.length);
-    }
-    const relHead = this.relHead;
-    const relStamp = this.relStamp;
-    const relFast = this.relFast;
-    const relNext: number[] = [];
-    const relReq: number[] = [];
-    const relSim: number[] = [];
-    const relG: number[] = [];
-    for (let r = 0; r < nReq; r++) {
-      const cs = compiled[r];
-      for (let j = 0; j < cs.lists.length; j++) {
-        const lo = cs.lists[j];
-        const l = this.lists[lo];
-        if (l.len === 0) continue;
-        if (relStamp[lo] !== rankBase) {
-          relStamp[lo] = rankBase;
-          relHead[lo] = -1;
-          // every posting counts, at la × factor: no date, expiry or range check per posting
-          relFast[lo] = l.factor === l.factor && l.extreme === 0 && l.ex === null && l.maxEv <= asOfMs ? 1 : 0;
-        }
-        relNext.push(relHead[lo]);
-        relReq.push(r);
-        relSim.push(cs.sims[j]);
-        relG.push(cs.sims[j] * l.factor);
-        relHead[lo] = relNext.length - 1;
-      }
-    }
+    this.buildRel(compiled, asOfMs, rankBase);
+    const { relHead, relStamp, relFast, relNext, relReq, relSim, relG } = this;
     const best = new Float64Array(nReq);
     const pool = this.pool;
     const poolIdx = this.poolIdx;
@@ -1209,21 +1186,39 @@ export class MatchIndex {
     // full records: per survivor from its pool, or — for many survivors — by one
     // pass over every list of the job that folds only the survivors' postings (as the approximate pass)
     if (m * EVAL_VS_SCAN <= jobPostings && !(this.maxScoreEnabled === 'force' && (m & 1) === 1)) {
-      // by upper bound descending; stop at the first whose upper bound is below the k1-th best full
-      // lower bound so far (it, and all after it, cannot reach the page)
+      // by upper bound descending (then ordinal); stop at the first whose upper bound is below the k1-th
+      // best full lower bound so far (it, and all after it, cannot reach the page). Usually only a few of
+      // the survivors are taken, so they come from a binary max-heap (built in O(m)), not a full sort.
       if (this.posBuf.length < m) this.posBuf = new Int32Array(Math.max(m, 2 * this.posBuf.length));
-      const pos = this.posBuf.subarray(0, m);
+      const pos = this.posBuf;
+      const before = (a: number, b: number): boolean => hiBuf[a] > hiBuf[b] || (hiBuf[a] === hiBuf[b] && out[a] < out[b]);
+      const siftDown = (from: number, n: number): void => {
+        const x = pos[from];
+        let i = from;
+        for (;;) {
+          let ch = 2 * i + 1;
+          if (ch >= n) break;
+          if (ch + 1 < n && before(pos[ch + 1], pos[ch])) ch++;
+          if (!before(pos[ch], x)) break;
+          pos[i] = pos[ch];
+          i = ch;
+        }
+        pos[i] = x;
+      };
       for (let t = 0; t < m; t++) pos[t] = t;
-      pos.sort((a, b) => hiBuf[b] - hiBuf[a] || out[a] - out[b]);
+      for (let i = (m >> 1) - 1; i >= 0; i--) siftDown(i, m);
+      // the kept survivors go to `touched` (no longer needed: the survivors were taken from it)
       let size = 0;
       let kept = 0;
-      for (; kept < m; kept++) {
-        const t = pos[kept];
+      for (let n = m; n > 0; ) {
+        const t = pos[0];
         if (size === k1 && hiBuf[t] < heap[0]) break;
         size = heapPush(heap, size, k1, evalFull(out[t], true));
-        pos[kept] = out[t];
+        touched[kept++] = out[t];
+        pos[0] = pos[--n];
+        siftDown(0, n);
       }
-      out.set(pos.subarray(0, kept));
+      out.set(touched.subarray(0, kept));
       return kept;
     }
     const alive = this.alive;
@@ -1434,7 +1429,7 @@ export class MatchIndex {
 
     const exact = (c: number): void => {
       if (this.exactStamp[c] === rankBase) return;
-      const r = this.exactEval(c, reqs, compiled, asOfMs);
+      const r = this.exactEval(c, reqs, compiled, asOfMs, rankBase);
       this.exactCount++;
       this.exactScore[c] = r.score;
       this.exactMeets[c] = r.meets ? 1 : 0;
@@ -1551,23 +1546,66 @@ export class MatchIndex {
     return out;
   }
 
-  /** The engine's arithmetic for one candidate, from the stored postings. */
-  private exactEval(o: number, reqs: readonly Requirement[], compiled: readonly CompiledSim[], asOfMs: number): { score: number; meets: boolean } {
+  /** Builds the per-rank chains list → requirements served (see relStamp), once per rank. */
+  private buildRel(compiled: readonly CompiledSim[], asOfMs: number, rankBase: number): void {
+    if (this.relBase === rankBase) return;
+    this.relBase = rankBase;
+    const nLists = this.lists.length;
+    if (this.relHead.length < nLists) {
+      this.relHead = new Int32Array(Math.max(nLists, 2 * this.relHead.length));
+      this.relStamp = new Float64Array(this.relHead.length);
+      this.relFast = new Uint8Array(this.relHead.length);
+    }
+    const { relHead, relStamp, relFast } = this;
+    const relNext: number[] = (this.relNext = []);
+    const relReq: number[] = (this.relReq = []);
+    const relSim: number[] = (this.relSim = []);
+    const relG: number[] = (this.relG = []);
+    for (let r = 0; r < compiled.length; r++) {
+      const cs = compiled[r];
+      for (let j = 0; j < cs.lists.length; j++) {
+        const lo = cs.lists[j];
+        const l = this.lists[lo];
+        if (l.len === 0) continue;
+        if (relStamp[lo] !== rankBase) {
+          relStamp[lo] = rankBase;
+          relHead[lo] = -1;
+          // every posting counts, at la × factor: no date, expiry or range check per posting
+          relFast[lo] = l.factor === l.factor && l.extreme === 0 && l.ex === null && l.maxEv <= asOfMs ? 1 : 0;
+        }
+        relNext.push(relHead[lo]);
+        relReq.push(r);
+        relSim.push(cs.sims[j]);
+        relG.push(cs.sims[j] * l.factor);
+        relHead[lo] = relNext.length - 1;
+      }
+    }
+  }
+
+  /**
+   * The engine's arithmetic for one candidate, from the stored postings: per requirement the best
+   * sim × strengthAt over its postings (each posting's strength computed once, for every requirement
+   * its list serves), then coverageOf and weightedScore.
+   */
+  private exactEval(o: number, reqs: readonly Requirement[], compiled: readonly CompiledSim[], asOfMs: number, rankBase: number): { score: number; meets: boolean } {
+    this.buildRel(compiled, asOfMs, rankBase);
+    const { relHead, relStamp, relNext, relReq, relSim } = this;
     const start = this.poolStart[o];
     const end = start + this.poolCount[o];
+    const best = new Float64Array(reqs.length);
+    for (let p = start; p < end; p++) {
+      const lo = this.pool[p];
+      if (relStamp[lo] !== rankBase) continue;
+      const strength = this.exactStrength(this.lists[lo], this.poolIdx[p], asOfMs);
+      for (let e = relHead[lo]; e >= 0; e = relNext[e]) {
+        const raw = relSim[e] * strength;
+        if (raw > best[relReq[e]]) best[relReq[e]] = raw;
+      }
+    }
     const covs = new Float64Array(reqs.length);
     let meets = true;
     for (let ri = 0; ri < reqs.length; ri++) {
-      const byOrd = compiled[ri].byOrd;
-      let bestRaw = 0;
-      for (let p = start; p < end; p++) {
-        const lo = this.pool[p];
-        const simv = byOrd.get(lo >> 1);
-        if (simv === undefined) continue;
-        const raw = simv * this.exactStrength(this.lists[lo], this.poolIdx[p], asOfMs);
-        if (raw > bestRaw) bestRaw = raw;
-      }
-      covs[ri] = coverageOf(bestRaw, reqs[ri].level);
+      covs[ri] = coverageOf(best[ri], reqs[ri].level);
       if (reqs[ri].mandatory && !(covs[ri] >= this.config.mandatoryThreshold)) meets = false;
     }
     return { score: weightedScore(reqs, covs), meets };
@@ -1608,15 +1646,13 @@ export class MatchIndex {
     if (cached !== undefined && cached.skillCount === this.lists.length) return cached;
     const lists: number[] = [];
     const sims: number[] = [];
-    const byOrd = new Map<number, number>();
     for (const [skillId, e] of map) {
       const s = this.skillOrd.get(skillId);
       if (s === undefined || !(e.sim > 0)) continue;
       lists.push(2 * s, 2 * s + 1);
       sims.push(e.sim, e.sim);
-      byOrd.set(s, e.sim);
     }
-    const c: CompiledSim = { lists: Int32Array.from(lists), sims: Float64Array.from(sims), byOrd, skillCount: this.lists.length };
+    const c: CompiledSim = { lists: Int32Array.from(lists), sims: Float64Array.from(sims), skillCount: this.lists.length };
     this.compiled.set(map, c);
     for (const l of lists) this.refreshList(this.lists[l]);
     return c;
