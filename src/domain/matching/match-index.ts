@@ -350,8 +350,8 @@ const PROBE_CAP = 4;
 const MARGIN = 0.1;
 /** MaxScore pass: the first θ reads the top lists only down to this fraction of their upper bound (impact order) */
 const FIRST_FLOOR = 0.5;
-/** MaxScore pass: survivors' records come from their pools while survivors × this ≤ the job's postings, else from one masked pass */
-const EVAL_VS_SCAN = 1000;
+/** MaxScore pass: survivors' records come from their pools while survivors × this ≤ the job's postings, else from one masked pass (200: the pools hold la copies, and only the survivors taken before the early stop are read) */
+const EVAL_VS_SCAN = 200;
 /** MaxScore pass: given up (approximate pass instead) when the cut scan of the essential lists would read more than this share of the job's postings */
 const MAX_ESSENTIAL = 0.6;
 /** MaxScore pass: not tried when the top lists (used for the first θ) hold more than this share of the job's postings */
