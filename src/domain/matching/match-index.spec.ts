@@ -508,6 +508,22 @@ describe('MatchIndex examples', () => {
     expect(ctx.index.rank(job, ctx.sim, evidenceDay, { first: 1 }).items[0].candidateId).toBe('ann');
   });
 
+  it('bounds the same lists per required level (a skill required at level 5, then at level 1)', () => {
+    // zed and zoe have ts 5 (0.9 × 5 = 4.5), bob, cat and dan js 1: at level 5 the ts list bounds coverage
+    // by 0.9 and the js list by 0.2; at level 1 both by 1, and everyone ties at 1 (bob first by id)
+    const ctx = setup(world, DEFAULT_MATCH_CONFIG, false, 'force', 1);
+    const population = [
+      ...['zed', 'zoe'].map((id) => ({ id, evidence: [e('ts', 5)] })),
+      ...['bob', 'cat', 'dan'].map((id) => ({ id, evidence: [e('js', 1)] })),
+    ];
+    for (const c of population) ctx.index.upsertCandidate(c.id, true, c.evidence);
+    const at = (level: number): Requirement[] => [{ id: 'r1', skillId: 'js', level, weight: 1, mandatory: false }];
+    expectSame(ctx, population, at(5), AS_OF, DEFAULT_MATCH_CONFIG, { first: 1 });
+    expect(ctx.index.rank({ requirements: at(5) }, ctx.sim, AS_OF, { first: 1 }).items[0].candidateId).toBe('zed');
+    expectSame(ctx, population, at(1), AS_OF, DEFAULT_MATCH_CONFIG, { first: 1 });
+    expect(ctx.index.rank({ requirements: at(1) }, ctx.sim, AS_OF, { first: 1 }).items[0].candidateId).toBe('bob');
+  });
+
   it('prunes: after a selective mandatory requirement only the candidates meeting it are followed', () => {
     const ctx = setup(world, DEFAULT_MATCH_CONFIG, false, false);
     const withMaxScore = setup(world, DEFAULT_MATCH_CONFIG, false);

@@ -234,20 +234,21 @@ interface CompiledSim {
   readonly lists: Int32Array;
   readonly sims: Float64Array;
   readonly skillCount: number;
-  /** MaxScore pass: the lists' upper bounds and their order, for one level and index version, computed at one asOf (valid, only looser, later on) */
+  /** MaxScore pass: the lists' upper bounds and their order, for one index version, computed at one asOf (valid, only looser, later on) */
   bounds?: ListBounds;
 }
 
 interface ListBounds {
   readonly asOfMs: number;
-  readonly level: number;
   readonly version: number;
-  /** per list index j: the upper bound of its coverage, clamped to 1 */
-  readonly ub: Float64Array;
-  /** non-empty list indices by upper bound descending */
+  /** per list index j: sim × the largest strength in the list at asOf (Infinity: exact path, no bound) */
+  readonly value: Float64Array;
+  /** non-empty list indices by value descending (the same order for every level) */
   readonly ord: Int32Array;
-  /** how many lists share the largest upper bound */
+  /** how many lists share the largest value */
   readonly firstCut: number;
+  /** per required level: the upper bounds of the coverage, min(1, value / level) (rounded up) */
+  readonly ub: Map<number, Float64Array>;
 }
 
 function newList(skillId: string, ord: number, expiring: boolean): PostingList {
@@ -793,22 +794,31 @@ export class MatchIndex {
     const weightOf = Float64Array.from(reqs, (r) => r.weight);
     const mandOf = Uint8Array.from(reqs, (r) => (r.mandatory && !allMeet ? 1 : 0));
 
-    // per requirement: its lists by upper bound descending (ub clamped to 1, raw for the order);
-    // kept on the compiled similarity map until the level or the index's postings change, and reused
-    // for a later asOf within BOUNDS_REUSE_MS (strength only decays, so bounds computed at an earlier
-    // asOf still bound it; rankings "as of now" reuse them)
+    // per requirement: its lists by upper bound descending (ub clamped to 1);
+    // kept on the compiled similarity map until the index's postings change (the order for every level,
+    // the bounds per level), and reused for a later asOf within BOUNDS_REUSE_MS (strength only decays,
+    // so bounds computed at an earlier asOf still bound it; rankings "as of now" reuse them)
     const ubs: Float64Array[] = [];
     const orders: Int32Array[] = [];
     const firstCut = new Int32Array(nReq);
     for (let r = 0; r < nReq; r++) {
       const cs = compiled[r];
       let b = cs.bounds;
-      if (b === undefined || !(b.asOfMs <= asOfMs && asOfMs - b.asOfMs <= BOUNDS_REUSE_MS) || b.level !== levelOf[r] || b.version !== this.version) {
-        b = this.listBounds(cs, asOfMs, levelOf[r]);
+      if (b === undefined || !(b.asOfMs <= asOfMs && asOfMs - b.asOfMs <= BOUNDS_REUSE_MS) || b.version !== this.version) {
+        b = this.listBounds(cs, asOfMs);
         cs.bounds = b;
       }
+      let ub = b.ub.get(levelOf[r]);
+      if (ub === undefined) {
+        const level = levelOf[r];
+        ub = b.value.map((v) => {
+          const u = v / level;
+          return u < 1 ? u * (1 + 1e-12) : 1;
+        });
+        b.ub.set(level, ub);
+      }
       firstCut[r] = b.firstCut;
-      ubs.push(b.ub);
+      ubs.push(ub);
       orders.push(b.ord);
     }
     const ess = Int32Array.from(firstCut); // lists [0, ess[r]) of orders[r] are essential
@@ -1612,26 +1622,23 @@ export class MatchIndex {
   }
 
   /** The upper bounds of a requirement's lists at asOf and their order (builds missing impact orders). */
-  private listBounds(cs: CompiledSim, asOfMs: number, level: number): ListBounds {
+  private listBounds(cs: CompiledSim, asOfMs: number): ListBounds {
     const n = cs.lists.length;
-    const ub = new Float64Array(n);
-    const raw = new Float64Array(n);
+    const value = new Float64Array(n);
     const idx: number[] = [];
     for (let j = 0; j < n; j++) {
       const l = this.lists[cs.lists[j]];
       if (l.len === 0) continue;
       this.impactOrder(l);
       // la × factor approximates the strength at asOf (relative error ≪ DELTA); NaN: exact path, no bound
-      const u = l.factor === l.factor && l.extreme === 0 ? (cs.sims[j] * l.maxLa * l.factor) / level : Infinity;
-      raw[j] = u;
-      ub[j] = u < 1 ? u * (1 + 1e-12) : 1;
+      value[j] = l.factor === l.factor && l.extreme === 0 ? cs.sims[j] * l.maxLa * l.factor : Infinity;
       idx.push(j);
     }
-    idx.sort((a, b) => raw[b] - raw[a] || a - b);
+    idx.sort((a, b) => value[b] - value[a] || a - b);
     const ord = Int32Array.from(idx);
     let e = 0;
-    while (e < ord.length && raw[ord[e]] >= raw[ord[0]]) e++;
-    return { asOfMs, level, version: this.version, ub, ord, firstCut: e };
+    while (e < ord.length && value[ord[e]] >= value[ord[0]]) e++;
+    return { asOfMs, version: this.version, value, ord, firstCut: e, ub: new Map() };
   }
 
   private exactStrength(l: PostingList, i: number, asOfMs: number): number {
