@@ -47,7 +47,9 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  *    per posting above the cut, estimated from the quantiles; each move lowers a cut by at least
  *    15 %, so that lists with close bounds move together) until U < θ; then the essential lists
  *    are scanned in impact order down to c_r (postings with coverage ≤ c_r are never read). Survivors =
- *    candidates whose upper bound Σ w_r max(cov_r, c_r) / W reaches θ (refined on the new records);
+ *    candidates whose upper bound Σ w_r max(cov_r, c_r) / W reaches θ (refined on the new records;
+ *    the scan itself lists the candidates whose excess over the cuts — or, below θ = 2, whose chance
+ *    of meeting the mandatory requirements — gets them there, so only those are visited);
  *    their full approximate records are computed from their own postings (the pool holds each
  *    posting's list, index and a float32 copy of its la, read in sequence), by upper bound descending until the next upper bound is below the (first+1)-th
  *    best full lower bound (for many survivors one masked pass over the job's lists instead), and
@@ -342,8 +344,13 @@ function heapPush(heap: Float64Array, size: number, k: number, x: number): numbe
  * one record per random access (32 bytes; the MaxScore pass has its own, smaller ones)
  */
 const REC = 4;
-/** MaxScore records: mandatory counters packed in a Uint16, surely met + MAYBE8 × maybe met (≤ 255 mandatory requirements each) */
+/**
+ * MaxScore records: mandatory counters packed in a Uint16, surely met + MAYBE8 × maybe met (the MaxScore pass
+ * runs for < MAX_MAND8 mandatory requirements), and the GATED bit: listed by the cut scan's gate
+ */
 const MAYBE8 = 256;
+const MAX_MAND8 = 128;
+const GATED = 0x8000;
 /** MaxScore pass: θ is probed on the PROBE × (first + 1) candidates of best record lower bounds (at most PROBE_CAP times that many on ties) */
 const PROBE = 2;
 const PROBE_CAP = 4;
@@ -442,6 +449,8 @@ export class MatchIndex {
   /** MaxScore pass scratch: upper bounds beside the touched candidates, and an order of the survivors */
   private hiBuf = new Float64Array(0);
   private posBuf = new Int32Array(0);
+  /** MaxScore pass: the candidates the cut scan lists as possible survivors (see its gate) */
+  private gateBuf = new Int32Array(0);
   private relHead = new Int32Array(0);
   /**
    * Per rank (stamped in relStamp): each list of the job → the chain (relHead, relNext) of the requirements
@@ -665,7 +674,7 @@ export class MatchIndex {
 
     // ---- 0. MaxScore path (first page without minScore / cursor): see `maxScorePass`
     this.msFrom = Infinity;
-    if (this.pruneEnabled && this.maxScoreEnabled !== false && options.after == null && options.minScore == null && W > 0 && nReq > 0 && nMand < MAYBE8) {
+    if (this.pruneEnabled && this.maxScoreEnabled !== false && options.after == null && options.minScore == null && W > 0 && nReq > 0 && nMand < MAX_MAND8) {
       const m = this.maxScorePass(reqs, compiled, asOfMs, rankBase, options.first + 1, W, nMand, allMeet);
       if (m < 0) this.msFrom = Infinity;
       else {
@@ -868,6 +877,13 @@ export class MatchIndex {
      * `base` is reset. Postings with coverage ≤ cr are skipped (they only matter through cr).
      */
     let nTouched = 0;
+    // the cut scan's gate: candidates are listed (once, marked GATED) when their excess reaches `gate`, or
+    // with gateMaybe when they may meet every mandatory requirement (counting the freeMaybe ones)
+    let gate = Infinity;
+    let gateMaybe = false;
+    let freeMaybe = 0; // mandatory requirements whose cut alone may reach the threshold
+    const gated = this.gateBuf;
+    let nGated = 0;
     const scanRecords = (r: number, from: number, to: number, base: number, cr: number): void => {
       const cs = compiled[r];
       const stamp = base + 1 + r;
@@ -939,8 +955,23 @@ export class MatchIndex {
             msF[o + 1] = v32;
             const cv = v32 < level ? v32 / level : 1;
             msF[o + 2] += w * cv;
-            if (cv > cr) msF[o + 3] += w * (cv - cr);
-            if (mand) msMand[c] += (cv >= sureAt ? 1 : 0) + (countMaybe && cv >= maybeAt ? MAYBE8 : 0);
+            if (cv > cr) {
+              const ex0 = msF[o + 3];
+              const ex1 = Math.fround(ex0 + w * (cv - cr));
+              msF[o + 3] = ex1;
+              if (ex1 >= gate && !(ex0 >= gate) && (msMand[c] & GATED) === 0) {
+                msMand[c] |= GATED;
+                gated[nGated++] = c;
+              }
+            }
+            if (mand) {
+              const mm = msMand[c] + (cv >= sureAt ? 1 : 0) + (countMaybe && cv >= maybeAt ? MAYBE8 : 0);
+              msMand[c] = mm;
+              if (gateMaybe && (mm & GATED) === 0 && ((mm >> 8) & 0x7f) + freeMaybe === nMand) {
+                msMand[c] = mm | GATED;
+                gated[nGated++] = c;
+              }
+            }
           } else {
             const b = msF[o + 1];
             if (v32 > b && b < level) {
@@ -948,8 +979,23 @@ export class MatchIndex {
               const old = b / level;
               const cv = v32 < level ? v32 / level : 1;
               msF[o + 2] += w * (cv - old);
-              if (cv > cr) msF[o + 3] += w * (cv - (old > cr ? old : cr));
-              if (mand) msMand[c] += (cv >= sureAt && old < sureAt ? 1 : 0) + (countMaybe && cv >= maybeAt && old < maybeAt ? MAYBE8 : 0);
+              if (cv > cr) {
+                const ex0 = msF[o + 3];
+                const ex1 = Math.fround(ex0 + w * (cv - (old > cr ? old : cr)));
+                msF[o + 3] = ex1;
+                if (ex1 >= gate && !(ex0 >= gate) && (msMand[c] & GATED) === 0) {
+                  msMand[c] |= GATED;
+                  gated[nGated++] = c;
+                }
+              }
+              if (mand) {
+                const mm = msMand[c] + (cv >= sureAt && old < sureAt ? 1 : 0) + (countMaybe && cv >= maybeAt && old < maybeAt ? MAYBE8 : 0);
+                msMand[c] = mm;
+                if (gateMaybe && (mm & GATED) === 0 && ((mm >> 8) & 0x7f) + freeMaybe === nMand) {
+                  msMand[c] = mm | GATED;
+                  gated[nGated++] = c;
+                }
+              }
             }
           }
         }
@@ -1157,32 +1203,48 @@ export class MatchIndex {
     const base2 = msBase1 + nReq + 1;
     const cuts = new Float64Array(nReq);
     let cutSum = 0;
-    let freeMaybe = 0; // mandatory requirements whose cut alone may reach the threshold
     for (let r = 0; r < nReq; r++) {
       cuts[r] = cut(r);
       cutSum += weightOf[r] * cuts[r];
       if (mandOf[r] === 1 && cuts[r] >= thr - DELTA) freeMaybe++;
     }
+    // Gate: a survivor needs upper bound ≥ θ2 ≥ θ1, i.e. (cutSum + excess) / W + delta32 ≥ θ1 − 2 when it
+    // has the +2 — which every key ≥ θ1 ≥ 2 needs, and everyone has without mandatory requirements —, else
+    // ≥ θ1 (θ1 < 2: it may also have the +2, i.e. may meet every mandatory requirement). The scan lists the
+    // candidates that reach that excess (less another delta32 for the float32 rounding) or may meet (θ1 < 2),
+    // and only they are visited below; θ2 is the same: the k1 best lower bounds above θ1 are all listed ones.
+    // No gate when it would list everyone (a threshold ≤ 0, or every mandatory requirement free).
+    const meetsNeeded = allMeet || theta1 >= 2;
+    gate = Math.fround((theta1 - (meetsNeeded ? 2 : 0) - 2 * delta32) * W - cutSum);
+    gateMaybe = !meetsNeeded;
+    const gating = gate > 0 && !(gateMaybe && freeMaybe === nMand);
+    if (!gating) {
+      gate = Infinity;
+      gateMaybe = false;
+    }
     nTouched = 0;
+    nGated = 0;
     for (let r = 0; r < nReq; r++) scanRecords(r, 0, ess[r], base2, cuts[r]);
     this.msTouched = nTouched;
     // 4. + 5. one pass over the records: lower bounds → a better θ (never below the first one; the records
     // are partial — essential postings above the cuts — so their lower bounds are valid), and upper bounds
     // (c_r, or the coverage seen where larger) kept beside the candidates; survivors: upper bound ≥ θ
     const out = this.survivors;
-    if (this.hiBuf.length < nTouched) this.hiBuf = new Float64Array(Math.max(nTouched, 2 * this.hiBuf.length));
+    const seen = gating ? gated : touched;
+    const nSeen = gating ? nGated : nTouched;
+    if (this.hiBuf.length < nSeen) this.hiBuf = new Float64Array(Math.max(nSeen, 2 * this.hiBuf.length));
     const hiBuf = this.hiBuf;
     let n5 = 0;
     let theta2 = theta1;
     {
       let size = 0;
-      for (let t = 0; t < nTouched; t++) {
-        const c = touched[t];
+      for (let t = 0; t < nSeen; t++) {
+        const c = seen[t];
         if (flags[c] !== ACTIVE) continue;
         const lo = loOf(c);
         if (size < k1 || lo > heap[0]) size = heapPush(heap, size, k1, lo);
         out[n5] = c;
-        hiBuf[n5++] = (cutSum + msF[(c << 2) + 3]) * invW + delta32 + (allMeet || (msMand[c] >> 8) + freeMaybe === nMand ? 2 : 0);
+        hiBuf[n5++] = (cutSum + msF[(c << 2) + 3]) * invW + delta32 + (allMeet || ((msMand[c] >> 8) & 0x7f) + freeMaybe === nMand ? 2 : 0);
       }
       if (size === k1 && heap[0] > theta2) theta2 = heap[0];
     }
@@ -1962,6 +2024,7 @@ export class MatchIndex {
     this.exactScore = new Float64Array(cap);
     this.exactMeets = new Uint8Array(cap);
     this.touched = new Int32Array(cap);
+    this.gateBuf = new Int32Array(cap);
     this.sOrd = new Int32Array(cap);
     this.sHi = new Float64Array(cap);
     this.alive = new Uint8Array(cap);
