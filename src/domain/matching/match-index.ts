@@ -459,10 +459,10 @@ export class MatchIndex {
   private relStamp = new Float64Array(0);
   private relFast = new Uint8Array(0);
   private relBase = -1;
-  private relNext: number[] = [];
-  private relReq: number[] = [];
-  private relSim: number[] = [];
-  private relG: number[] = [];
+  private relNext = new Int32Array(0);
+  private relReq = new Int32Array(0);
+  private relSim = new Float64Array(0);
+  private relG = new Float64Array(0);
   private msTouched = 0;
   private diag: RankDiagnostics = { touched: 0, closedAfter: null, survivors: 0, exactEvaluations: 0 };
   private exactCount = 0;
@@ -1628,11 +1628,17 @@ export class MatchIndex {
       this.relStamp = new Float64Array(this.relHead.length);
       this.relFast = new Uint8Array(this.relHead.length);
     }
-    const { relHead, relStamp, relFast } = this;
-    const relNext: number[] = (this.relNext = []);
-    const relReq: number[] = (this.relReq = []);
-    const relSim: number[] = (this.relSim = []);
-    const relG: number[] = (this.relG = []);
+    let entries = 0;
+    for (const cs of compiled) entries += cs.lists.length;
+    if (this.relNext.length < entries) {
+      const cap = Math.max(entries, 2 * this.relNext.length);
+      this.relNext = new Int32Array(cap);
+      this.relReq = new Int32Array(cap);
+      this.relSim = new Float64Array(cap);
+      this.relG = new Float64Array(cap);
+    }
+    const { relHead, relStamp, relFast, relNext, relReq, relSim, relG } = this;
+    let n = 0;
     for (let r = 0; r < compiled.length; r++) {
       const cs = compiled[r];
       for (let j = 0; j < cs.lists.length; j++) {
@@ -1645,11 +1651,11 @@ export class MatchIndex {
           // every posting counts, at la × factor: no date, expiry or range check per posting
           relFast[lo] = l.factor === l.factor && l.extreme === 0 && l.ex === null && l.maxEv <= asOfMs ? 1 : 0;
         }
-        relNext.push(relHead[lo]);
-        relReq.push(r);
-        relSim.push(cs.sims[j]);
-        relG.push(cs.sims[j] * l.factor);
-        relHead[lo] = relNext.length - 1;
+        relNext[n] = relHead[lo];
+        relReq[n] = r;
+        relSim[n] = cs.sims[j];
+        relG[n] = cs.sims[j] * l.factor;
+        relHead[lo] = n++;
       }
     }
   }
