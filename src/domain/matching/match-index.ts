@@ -611,7 +611,8 @@ export class MatchIndex {
     bytes += this.sorted.byteLength + this.pending.length * 8 + this.idOf.length * 8;
     bytes += this.st.byteLength + this.exactStamp.byteLength + this.exactScore.byteLength + this.exactMeets.byteLength;
     bytes += this.touched.byteLength + this.sOrd.byteLength + this.sHi.byteLength;
-    bytes += this.alive.byteLength + this.allOnes.byteLength + this.survivors.byteLength + this.hiBuf.byteLength + this.posBuf.byteLength + this.msI.byteLength + this.msMand.byteLength;
+    bytes += this.alive.byteLength + this.allOnes.byteLength + this.survivors.byteLength + this.hiBuf.byteLength + this.posBuf.byteLength + this.msI.byteLength + this.msMand.byteLength + this.gateBuf.byteLength;
+    bytes += this.relHead.byteLength + this.relStamp.byteLength + this.relFast.byteLength + this.relNext.byteLength + this.relReq.byteLength + this.relSim.byteLength + this.relG.byteLength;
     for (const id of this.ordOf.keys()) bytes += 80 + 2 * id.length;
     for (const [id] of this.skillOrd) bytes += 80 + 2 * id.length;
     return bytes;
