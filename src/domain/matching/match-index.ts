@@ -51,9 +51,9 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  *    the scan itself lists the candidates whose excess over the cuts — or, below θ = 2, whose chance
  *    of meeting the mandatory requirements — gets them there, so only those are visited);
  *    their full approximate records are computed from their own postings (the pool holds each
- *    posting's list, index and a float32 copy of its la, read in sequence), by upper bound descending until the next upper bound is below the (first+1)-th
- *    best full lower bound (for many survivors one masked pass over the job's lists instead), and
- *    step 2 settles the page exactly. The pass gives up (step 1 runs instead) when U < θ cannot be reached, or —
+ *    posting's list, index and a float32 copy of its la, read in sequence), by upper bound
+ *    descending until the next upper bound is below the (first+1)-th best full lower bound (for
+ *    many survivors one masked pass over the job's lists instead), and step 2 settles the page exactly. The pass gives up (step 1 runs instead) when U < θ cannot be reached, or —
  *    cost — when the top lists hold > 20 % of the job's postings or the cut scan would read > 60 % of them
  *    (then the approximate pass is as cheap: few similar skills, popular exact skills).
  * 1. Approximate pass over the postings of every skill similar to each requirement: the
