@@ -116,6 +116,8 @@ const SAMPLES: Record<string, Sample> = {
   },
   'Mutation.removeIssuerKey': { query: 'mutation($keyId: String!) { removeIssuerKey(keyId: $keyId) }', vars: () => ({ keyId: 'did:web:matrix.example#key-1' }) },
   'Query.issuerKeys': { query: '{ issuerKeys(first: 2) { totalCount } }', vars: () => ({}) },
+  'Mutation.loadTrustList': { query: 'mutation($document: String!) { loadTrustList(document: $document) { loaded } }', vars: () => ({ document: '{"issuers": []}' }) },
+  'Query.trustedIssuers': { query: '{ trustedIssuers { issuerId } }', vars: () => ({}) },
   'Mutation.assignAdvisor': {
     query: 'mutation($candidateId: ID!, $advisorSub: String!) { assignAdvisor(candidateId: $candidateId, advisorSub: $advisorSub) { advisorSub } }',
     vars: (fx) => ({ candidateId: fx.candidateId, advisorSub: 'another-advisor' }),

@@ -55,7 +55,7 @@ describe('registerIssuerKey: the trust store of badge verification', () => {
     const before = await importBadge(await freshJwt());
     expect(before.verification).toBe('UNVERIFIED');
     expect(check(before, 'issuer-key')).toMatchObject({ outcome: 'UNKNOWN', detail: expect.stringContaining('registerIssuerKey') });
-    expect(check(before, 'jwt-signature')?.outcome).toBe('UNKNOWN');
+    expect(check(before, 'proof')?.outcome).toBe('UNKNOWN');
 
     const registered = ok(await register({ keyId: KID, publicKeyJwk: JSON.stringify({ ...issuer.publicJwk, kid: KID, use: 'sig' }) })).registerIssuerKey;
     expect(registered).toMatchObject({
@@ -74,7 +74,7 @@ describe('registerIssuerKey: the trust store of badge verification', () => {
     const after = await importBadge(await freshJwt());
     expect(after.verification).toBe('VERIFIED');
     expect(check(after, 'issuer-key')).toMatchObject({ outcome: 'PASS', detail: expect.stringContaining('trust-store') });
-    expect(check(after, 'jwt-signature')?.outcome).toBe('PASS');
+    expect(check(after, 'proof')?.outcome).toBe('PASS');
 
     // what was imported before keeps the verification it had
     expect((await t.dataSource.query(`SELECT verification FROM earned_credential WHERE id = $1`, [before.id]))[0].verification).toBe('UNVERIFIED');
@@ -100,7 +100,7 @@ describe('registerIssuerKey: the trust store of badge verification', () => {
 
     const failed = await importBadge(await freshJwt());
     expect(failed.verification).toBe('FAILED');
-    expect(check(failed, 'jwt-signature')?.outcome).toBe('FAIL');
+    expect(check(failed, 'proof')?.outcome).toBe('FAIL');
 
     const fixed = ok(await register({ keyId: KID, publicKeyJwk: JSON.stringify(issuer.publicJwk) })).registerIssuerKey;
     expect(fixed).toMatchObject({ id: wrong.id, registration: 'REPLACED', replacedBy: 'test-admin' });

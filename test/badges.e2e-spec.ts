@@ -15,7 +15,8 @@ const TEAMWORK = {
 const SIGNED = 'v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-alignments.json';
 const EXPIRED = 'v2/ed25519/didKey/legacy-noStatus-expired.json';
 
-const EARNED_FIELDS = 'id issuedAt expiresAt verification verificationChecks { name outcome detail } credential { id name issuer type hours cost description }';
+const EARNED_FIELDS = 'id issuedAt expiresAt verification verifiedBy verificationChecks { name outcome detail } credential { id name issuer type hours cost description learnerRecord }';
+const LOAD_TRUST = `mutation($document: String!) { loadTrustList(document: $document) { loaded removed } }`;
 const IMPORT = `mutation($input: ImportBadgeInput!) { importBadge(input: $input) { ${EARNED_FIELDS} } }`;
 const IMPORT_ALL = `mutation($input: ImportBadgeInput!) { importBadges(input: $input) { ${EARNED_FIELDS} } }`;
 
@@ -95,28 +96,37 @@ describe('importBadge: Open Badges / CLR import', () => {
     return cred;
   };
 
-  it('imports a signed fixture as VERIFIED with its checks, creating a catalogue credential; importing it again changes nothing', async () => {
+  const trust = async (issuers: { id: string; trustedFor: string[] }[]) => ok(await t.gql(LOAD_TRUST, { document: JSON.stringify({ issuers }) })).loadTrustList;
+  const catalogueCredential = async (id: string) => ok(await t.gql(`query($id: ID!) { credential(id: $id) { id } }`, { id })).credential;
+
+  it('imports a signed did:key fixture as UNVERIFIED (intact, untrusted) with its checks, as the learner\'s own record; importing it again changes nothing', async () => {
     const candidateId = await createCandidate('Badge Holder');
     const before = await totals();
     const first = ok(await importBadge(candidateId, readFixture(SIGNED))).importBadge;
     expect(first).toMatchObject({
       issuedAt: '2010-01-01T00:00:00.000Z',
       expiresAt: null,
-      verification: 'VERIFIED',
-      credential: { name: 'Text analysis', issuer: 'Example University', type: 'BADGE', hours: 0, cost: 0 },
+      verification: 'UNVERIFIED',
+      verifiedBy: null,
+      credential: { name: 'Text analysis', issuer: 'Example University', type: 'BADGE', hours: 0, cost: 0, learnerRecord: true },
     });
     expect(first.credential.description).toContain('Analyze a sample text');
     expect(first.verificationChecks).toEqual(expect.arrayContaining([{ name: 'proof', outcome: 'PASS', detail: expect.any(String) }]));
+    expect(first.verificationChecks).toEqual(expect.arrayContaining([{ name: 'issuer-trust', outcome: 'FAIL', detail: expect.stringContaining('self-made') }]));
+    // not in the catalogue: not served by credential(id) nor listed
+    expect(await catalogueCredential(first.credential.id)).toBeNull();
+    const listed = ok(await t.gql(`{ credentials(first: 100, search: "Text analysis") { edges { node { id } } } }`)).credentials.edges;
+    expect(listed.map((e: any) => e.node.id)).not.toContain(first.credential.id);
     expect(first.verificationChecks.find((c: any) => c.name === 'validity-window').outcome).not.toBe('FAIL');
     expect(first.verificationChecks.every((c: any) => ['PASS', 'FAIL', 'UNKNOWN', 'SKIPPED'].includes(c.outcome))).toBe(true);
 
-    // No ESCO alignment and no alignment name close to a skill: a catalogue credential without skills, no evidence.
+    // No ESCO alignment and no alignment name close to a skill: a learner record without skills, no evidence.
     expect(await totals()).toEqual({ ...before, credentials: before.credentials + 1, earned: before.earned + 1 });
     const [row] = await t.dataSource.query(
       'SELECT external_id, verification, source_hash, jsonb_array_length(verification_checks)::int AS checks FROM earned_credential e JOIN credential c ON c.id = e.credential_id WHERE e.id = $1',
       [first.id],
     );
-    expect(row).toMatchObject({ external_id: 'https://1edtech.edu/achievements/1', verification: 'VERIFIED', checks: first.verificationChecks.length });
+    expect(row).toMatchObject({ external_id: 'https://1edtech.edu/achievements/1', verification: 'UNVERIFIED', checks: first.verificationChecks.length });
     expect(row.source_hash).toMatch(/^[0-9a-f]{64}$/);
 
     const again = ok(await importBadge(candidateId, readFixture(SIGNED))).importBadge;
@@ -130,12 +140,18 @@ describe('importBadge: Open Badges / CLR import', () => {
     const profile = ok(await t.gql(`query($id: ID!) { candidate(id: $id) { credentials { id verificationChecks { name outcome detail } } } }`, { id: candidateId })).candidate;
     expect(profile.credentials).toEqual([{ id: first.id, verificationChecks: first.verificationChecks }]);
 
-    // Another candidate importing the same document gets their own record on the same catalogue credential.
+    // Another candidate importing the same document gets their own record (never shared, never renamed by them).
     const other = await createCandidate('Second Holder');
+    const renamed = fixtureJson(SIGNED);
     const theirs = ok(await importBadge(other, readFixture(SIGNED))).importBadge;
     expect(theirs.id).not.toBe(first.id);
-    expect(theirs.credential.id).toBe(first.credential.id);
-    expect(await count('credential')).toBe(before.credentials + 1);
+    expect(theirs.credential.id).not.toBe(first.credential.id);
+    renamed.credentialSubject.achievement.name = 'Renamed by someone else';
+    expect(ok(await importBadge(other, JSON.stringify(renamed))).importBadge.verification).toBe('FAILED');
+    expect(ok(await t.gql(`query($id: ID!) { candidate(id: $id) { credentials { credential { name } } } }`, { id: candidateId })).candidate.credentials).toEqual([
+      { credential: { name: 'Text analysis' } },
+    ]);
+    expect(await count('credential')).toBe(before.credentials + 3);
   });
 
   it('keeps a tampered copy as FAILED, with no evidence', async () => {
@@ -146,9 +162,9 @@ describe('importBadge: Open Badges / CLR import', () => {
     expect(tampered.id).not.toBe(original.id);
     expect(tampered.verification).toBe('FAILED');
     expect(tampered.verificationChecks).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'proof', outcome: 'FAIL' })]));
-    // Same achievement id: the same catalogue credential.
-    expect(tampered.credential.id).toBe(original.credential.id);
-    expect(await totals()).toEqual({ ...before, earned: before.earned + 1 });
+    // Its own record, apart from the intact one.
+    expect(tampered.credential.id).not.toBe(original.credential.id);
+    expect(await totals()).toEqual({ ...before, credentials: before.credentials + 1, earned: before.earned + 1 });
 
     // A tampered JWT with ESCO alignments: FAILED, no evidence and no catalogue skills from it.
     const jwt = await signedJwt(accessibilityBadge({ id: 'urn:uuid:5b0f3a52-0000-4000-8000-0000000000aa' }));
@@ -158,7 +174,7 @@ describe('importBadge: Open Badges / CLR import', () => {
     payload.vc.credentialSubject.achievement.id = 'https://academy.example/achievements/forged';
     const forged = ok(await importBadge(candidateId, `${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${s}`)).importBadge;
     expect(forged.verification).toBe('FAILED');
-    expect(forged.verificationChecks).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'jwt-signature', outcome: 'FAIL' })]));
+    expect(forged.verificationChecks).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'proof', outcome: 'FAIL' })]));
     expect(await count('skill_evidence WHERE earned_credential_id = $1', [forged.id])).toBe(0);
     expect(await count('credential_skill WHERE credential_id = $1', [forged.credential.id])).toBe(0);
     expect(await count('skill_evidence WHERE candidate_id = $1', [candidateId])).toBe(0);
@@ -168,7 +184,7 @@ describe('importBadge: Open Badges / CLR import', () => {
     const candidateId = await createCandidate('Expired Example');
     const before = await totals();
     const earned = ok(await importBadge(candidateId, readFixture(EXPIRED))).importBadge;
-    expect(earned).toMatchObject({ issuedAt: '2010-01-01T00:00:00.000Z', expiresAt: '2011-01-01T00:00:00.000Z', verification: 'VERIFIED' });
+    expect(earned).toMatchObject({ issuedAt: '2010-01-01T00:00:00.000Z', expiresAt: '2011-01-01T00:00:00.000Z', verification: 'UNVERIFIED' });
     expect(Date.parse(earned.expiresAt)).toBeLessThan(Date.now());
     expect(earned.verificationChecks).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'validity-window', outcome: 'FAIL' })]));
     expect(earned.credential).toMatchObject({ name: 'Teamwork', issuer: 'Example Corp', type: 'BADGE' });
@@ -185,11 +201,11 @@ describe('importBadge: Open Badges / CLR import', () => {
     expect(earned).toMatchObject({
       issuedAt: '2025-03-01T00:00:00.000Z',
       expiresAt: null,
-      verification: 'VERIFIED',
-      credential: { name: 'Accessibility Auditing', issuer: 'Test Academy', type: 'CERTIFICATE', hours: 0, cost: 0 },
+      verification: 'UNVERIFIED',
+      credential: { name: 'Accessibility Auditing', issuer: 'Test Academy', type: 'CERTIFICATE', hours: 0, cost: 0, learnerRecord: true },
     });
     const outcomes = Object.fromEntries(earned.verificationChecks.map((c: any) => [c.name, c.outcome]));
-    expect(outcomes).toMatchObject({ 'jwt-signature': 'PASS', 'recipient-identity': 'PASS' });
+    expect(outcomes).toMatchObject({ 'proof': 'PASS', 'recipient-identity': 'PASS' });
 
     // "Advanced" → level 4, for the ESCO URI alignment and the exact-name alignment; the unknown one is ignored.
     const profile = ok(await t.gql(`query($id: ID!) { candidate(id: $id) { evidence { level source evidencedAt skill { id } } } }`, { id: candidateId })).candidate;
@@ -200,8 +216,11 @@ describe('importBadge: Open Badges / CLR import', () => {
       ].sort(),
     );
     expect(await count('skill_evidence WHERE earned_credential_id = $1', [earned.id])).toBe(2);
-    // The new catalogue credential lists the mapped skills.
-    const catalogue = ok(await t.gql(`query($id: ID!) { credential(id: $id) { academicCredits skills { level skill { id } } } }`, { id: earned.credential.id })).credential;
+    // The learner's record lists the mapped skills (seen with the learner's record, not in the catalogue).
+    expect(await catalogueCredential(earned.credential.id)).toBeNull();
+    const catalogue = ok(
+      await t.gql(`query($id: ID!) { candidate(id: $id) { credentials { credential { academicCredits skills { level skill { id } } } } } }`, { id: candidateId }),
+    ).candidate.credentials[0].credential;
     expect(catalogue.academicCredits).toBe(2);
     expect(catalogue.skills.map((s: any) => [s.skill.id, s.level]).sort()).toEqual([[ICT_ACCESSIBILITY.id, 4], [TEST_ACCESSIBILITY.id, 4]].sort());
     expect(await totals()).toEqual({
@@ -211,21 +230,21 @@ describe('importBadge: Open Badges / CLR import', () => {
       evidence: before.evidence + 2,
     });
 
-    // Another assertion of the same achievement (another credential id, no results) maps by achievement id:
-    // no new catalogue credential, evidence at the catalogue level.
+    // Another assertion of the same achievement (another credential id, no results): its own record again,
+    // evidence at the default level.
     const other = accessibilityBadge({ id: 'urn:uuid:5b0f3a52-0000-4000-8000-000000000002' });
     delete other.credentialSubject.result;
     delete other.credentialSubject.achievement.resultDescription;
     const second = ok(await importBadge(candidateId, await signedJwt(other))).importBadge;
     expect(second.id).not.toBe(earned.id);
-    expect(second.credential.id).toBe(earned.credential.id);
+    expect(second.credential.id).not.toBe(earned.credential.id);
     expect(await t.dataSource.query('SELECT skill_id, level FROM skill_evidence WHERE earned_credential_id = $1 ORDER BY skill_id', [second.id])).toEqual(
       [
-        { skill_id: ICT_ACCESSIBILITY.id, level: 4 },
-        { skill_id: TEST_ACCESSIBILITY.id, level: 4 },
+        { skill_id: ICT_ACCESSIBILITY.id, level: 3 },
+        { skill_id: TEST_ACCESSIBILITY.id, level: 3 },
       ].sort((a, b) => a.skill_id.localeCompare(b.skill_id)),
     );
-    expect(await count('credential')).toBe(before.credentials + 1);
+    expect(await count('credential')).toBe(before.credentials + 2);
   });
 
   it('fails the recipient check when the badge was issued to another email, and writes no evidence', async () => {
@@ -237,12 +256,26 @@ describe('importBadge: Open Badges / CLR import', () => {
     expect(await count('skill_evidence WHERE candidate_id = $1', [candidateId])).toBe(0);
   });
 
-  it('maps an achievement named like a catalogue credential of the same issuer to it, with evidence for its skills', async () => {
+  it('maps an achievement named like a catalogue credential onto it only once its issuer is trusted for that catalogue issuer', async () => {
     const candidateId = await createCandidate('Team Player');
     const cred = ob3Credential(issuer.did, { id: 'urn:uuid:5b0f3a52-0000-4000-8000-000000000004', issuer: { id: issuer.did, type: ['Profile'], name: 'OpenLearn Academy' } });
     cred.credentialSubject.achievement = { id: 'https://openlearn.example/badges/teamwork', type: ['Achievement'], name: 'collaboration and teamwork', criteria: { narrative: 'Done.' } };
+    const untrusted = ok(await importBadge(candidateId, await signedJwt(cred))).importBadge;
+    expect([untrusted.verification, untrusted.credential.learnerRecord]).toEqual(['UNVERIFIED', true]);
+    expect(untrusted.credential.id).not.toBe(TEAMWORK.id);
+
+    // trusted, but for another catalogue issuer: VERIFIED, still the learner's own record
+    await trust([{ id: issuer.did, trustedFor: ['Some Other Academy'] }]);
+    cred.id = 'urn:uuid:5b0f3a52-0000-4000-8000-000000000014';
+    const otherIssuer = ok(await importBadge(candidateId, await signedJwt(cred))).importBadge;
+    expect([otherIssuer.verification, otherIssuer.verifiedBy, otherIssuer.credential.learnerRecord]).toEqual(['VERIFIED', issuer.did, true]);
+
+    expect(await trust([{ id: issuer.did, trustedFor: ['OpenLearn Academy'] }])).toEqual({ loaded: 1, removed: 0 });
+    cred.id = 'urn:uuid:5b0f3a52-0000-4000-8000-000000000024';
     const before = await totals();
     const earned = ok(await importBadge(candidateId, await signedJwt(cred))).importBadge;
+    await trust([]);
+    expect([earned.verification, earned.verifiedBy, earned.credential.learnerRecord]).toEqual(['VERIFIED', issuer.did, false]);
     expect(earned.credential.id).toBe(TEAMWORK.id);
     expect(await t.dataSource.query('SELECT skill_id, level FROM skill_evidence WHERE earned_credential_id = $1 ORDER BY skill_id', [earned.id])).toEqual(
       [...TEAMWORK.skills].sort().map((skill_id) => ({ skill_id, level: 2 })),
@@ -265,17 +298,17 @@ describe('importBadge: Open Badges / CLR import', () => {
     const before = await totals();
     const all = ok(await t.gql(IMPORT_ALL, { input: { candidateId, credential: jwt } })).importBadges;
     expect(all.map((e: any) => [e.credential.name, e.verification])).toEqual([
-      ['Text analysis', 'VERIFIED'],
-      ['Teamwork', 'VERIFIED'],
+      ['Text analysis', 'UNVERIFIED'],
+      ['Teamwork', 'UNVERIFIED'],
     ]);
     expect(all[0].verificationChecks).toEqual(expect.arrayContaining([{ name: 'clr-envelope', outcome: 'PASS', detail: expect.any(String) }]));
-    // Both catalogue credentials exist already (earlier tests); two earned credentials.
-    expect(await totals()).toEqual({ ...before, earned: before.earned + 2 });
+    // Two learner records, two earned credentials.
+    expect(await totals()).toEqual({ ...before, credentials: before.credentials + 2, earned: before.earned + 2 });
     const first = ok(await importBadge(candidateId, jwt)).importBadge;
     expect(first).toEqual(all[0]);
     // Each contained credential alone is the same credential.
     expect(ok(await importBadge(candidateId, readFixture(EXPIRED))).importBadge.id).toBe(all[1].id);
-    expect(await totals()).toEqual({ ...before, earned: before.earned + 2 });
+    expect(await totals()).toEqual({ ...before, credentials: before.credentials + 2, earned: before.earned + 2 });
   });
 
   it('records a credential imported twice at the same time once', async () => {
@@ -284,7 +317,7 @@ describe('importBadge: Open Badges / CLR import', () => {
     const before = await totals();
     const [a, b] = await Promise.all([importBadge(candidateId, jwt), importBadge(candidateId, jwt)]);
     expect(ok(a).importBadge.id).toBe(ok(b).importBadge.id);
-    expect(await totals()).toEqual({ ...before, earned: before.earned + 1, evidence: before.evidence + 2 });
+    expect(await totals()).toEqual({ credentials: before.credentials + 1, credentialSkills: before.credentialSkills + 2, earned: before.earned + 1, evidence: before.evidence + 2 });
   });
 
   it('serves [] as the checks of an awarded catalogue credential', async () => {

@@ -109,6 +109,8 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, OperationRule>> = {
   'Mutation.registerIssuerKey': ADMIN_ONLY,
   'Mutation.removeIssuerKey': ADMIN_ONLY,
   'Query.issuerKeys': ADMIN_ONLY,
+  'Mutation.loadTrustList': ADMIN_ONLY,
+  'Query.trustedIssuers': ADMIN_ONLY,
   'Mutation.assignAdvisor': { ADMIN: ALLOW, LEARNER: [own('candidateId')] },
   'Mutation.unassignAdvisor': { ADMIN: ALLOW, LEARNER: [own('candidateId')], ADVISOR: [sub('advisorSub')] },
   'Mutation.setDemographics': { ADMIN: ALLOW, LEARNER: [own('candidateId')] },

@@ -117,9 +117,11 @@ interface SkillCandidate {
 }
 
 /**
- * importBadge: verifies an Open Badges / CLR credential offline, then records it for a candidate as
- * an earned credential (mapped to a catalogue credential, created when unknown) with one piece of
- * CREDENTIAL evidence per mapped skill, unless verification FAILED or it is REVOKED.
+ * importBadge: verifies an Open Badges / CLR credential offline (integrity and trust), then records it for a
+ * candidate as an earned credential: mapped onto a catalogue credential only when VERIFIED by an issuer the
+ * trust list trusts for that credential's issuer, else as the learner's own achievement record (never in the
+ * catalogue). One piece of CREDENTIAL evidence per skill, unless verification FAILED or it is REVOKED; its
+ * confidence follows the status (UNVERIFIED counts as a self-reported claim).
  */
 @Injectable()
 export class BadgeImportService implements OnModuleInit {
@@ -205,7 +207,11 @@ export class BadgeImportService implements OnModuleInit {
     });
   }
 
-  /** Everything one verified credential writes; `earned` null when a concurrent import got there first. */
+  /**
+   * Everything one verified credential writes; `earned` null when a concurrent import got there first.
+   * It maps onto a catalogue credential only when VERIFIED by an issuer trusted for that credential's issuer;
+   * anything else becomes the learner's own achievement record (its skills from its alignments, none when FAILED).
+   */
   private async record(
     candidateId: string,
     result: BadgeVerificationResult,
@@ -217,30 +223,27 @@ export class BadgeImportService implements OnModuleInit {
     const resultLevel = skillLevelOf(levelFromResults(result.results));
     const alignedSkillIds = await this.mapSkills(candidates, manager);
 
-    const found = await this.findCatalogueCredential(result, manager);
+    const found = result.status === 'VERIFIED' ? await this.findCatalogueCredential(result, manager) : null;
     let credential: CredentialEntity;
-    let created = false;
     let catalogueLevels = new Map<string, number>();
     if (found) {
       credential = found;
       catalogueLevels = new Map((await this.badges.credentialSkills(found.id, manager)).map((s) => [s.skillId, s.level]));
     } else {
-      ({ credential, created } = await this.badges.insertCredential(this.newCatalogueCredential(result), manager));
-      if (created && result.status !== 'FAILED') {
-        // A FAILED credential's alignments cannot be trusted (it may be tampered with): no catalogue skills from it.
+      credential = await this.badges.insertLearnerRecord(this.learnerRecord(result, candidateId), manager);
+      if (result.status !== 'FAILED') {
+        // A FAILED credential's alignments cannot be trusted (it may be tampered with): no skills from it.
         await this.badges.insertCredentialSkills(
           credential.id,
           alignedSkillIds.map((skillId) => ({ skillId, level: resultLevel ?? DEFAULT_EVIDENCE_LEVEL })),
           manager,
         );
-      } else if (!created) {
-        catalogueLevels = new Map((await this.badges.credentialSkills(credential.id, manager)).map((s) => [s.skillId, s.level]));
       }
     }
 
     const issuedAt = validDate(result.issuedAt) ?? now;
-    const expires = validDate(result.expiresAt);
-    const expiresAt = expires && expires.getTime() > issuedAt.getTime() ? expires : null;
+    // the credential's own validity, whatever its status (it counts nothing after it)
+    const expiresAt = validDate(result.expiresAt);
     const earned = await this.badges.insertEarnedCredential(
       {
         candidateId,
@@ -250,12 +253,15 @@ export class BadgeImportService implements OnModuleInit {
         verification: result.status,
         verificationChecks: result.checks.map((c) => ({ name: c.name, outcome: c.outcome, ...(c.detail !== undefined ? { detail: c.detail } : {}) })),
         sourceHash: result.credentialHash,
+        verifiedBy: result.status === 'VERIFIED' ? (result.trust.by ?? null) : null,
       },
       manager,
     );
+    // A concurrent import of the same credential won: its record stands, this one goes.
+    if (!earned && !found) await this.badges.deleteLearnerRecord(credential.id, manager);
     if (earned && !failed) {
-      // The skills the credential aligns to, plus those the catalogue lists for an existing catalogue credential.
-      const skillIds = [...new Set([...alignedSkillIds, ...(created ? [] : catalogueLevels.keys())])];
+      // The skills the credential aligns to, plus those the catalogue lists for a catalogue credential.
+      const skillIds = [...new Set([...alignedSkillIds, ...catalogueLevels.keys()])];
       await this.badges.insertEvidence(
         skillIds.map((skillId) => ({
           candidateId,
@@ -268,7 +274,7 @@ export class BadgeImportService implements OnModuleInit {
         manager,
       );
     }
-    return { earned, createdCredentialId: created ? credential.id : null };
+    return { earned, createdCredentialId: null };
   }
 
   /** Skill ids of the alignments, in order, distinct: by ESCO URI, else by targetName. */
@@ -285,31 +291,32 @@ export class BadgeImportService implements OnModuleInit {
   }
 
   /**
-   * The catalogue credential for the achievement: by external id (the achievement id), else a credential
-   * with the same name (ignoring case; one of the same issuer first), else one of the same issuer with a
-   * similar name. Catalogue credentials linked to another achievement id never match by name.
+   * The catalogue credential a VERIFIED import maps onto, among those of the catalogue issuers its issuer is
+   * trusted for (trust list): by external id (the achievement id), else the same name (ignoring case), else a
+   * similar name. Catalogue credentials linked to another achievement id never match by name. None without trust.
    */
   private async findCatalogueCredential(result: BadgeVerificationResult, manager: EntityManager): Promise<CredentialEntity | null> {
+    if (!result.trust.trusted || result.trust.trustedFor.length === 0) return null;
+    const pool = await this.badges.findCatalogueCredentialsOfIssuers(result.trust.trustedFor, manager);
     const achievement = result.achievement;
-    if (achievement.id) {
-      const byId = await this.badges.findCredentialByExternalId(achievement.id, manager);
+    const achievementId = achievement.id?.trim();
+    if (achievementId) {
+      const byId = pool.find((c) => c.externalId === achievementId);
       if (byId) return byId;
     }
-    const compatible = (c: CredentialEntity) => !achievement.id || !c.externalId;
+    const compatible = pool.filter((c) => !achievementId || !c.externalId);
     const name = this.achievementName(result);
-    const issuer = this.issuerName(result);
-    const sameIssuer = (c: CredentialEntity) => c.issuer.trim().toLowerCase() === issuer.toLowerCase();
-    const byName = (await this.badges.findCredentialsByName(name, manager)).filter(compatible);
-    if (byName.length) return byName.find(sameIssuer) ?? byName[0];
+    const same = compatible.find((c) => c.name.trim().toLowerCase() === name.toLowerCase());
+    if (same) return same;
     let best: { credential: CredentialEntity; similarity: number } | null = null;
-    for (const credential of (await this.badges.findCredentialsByIssuer(issuer, manager)).filter(compatible)) {
+    for (const credential of compatible) {
       const similarity = nameSimilarity(name, credential.name);
       if (similarity >= CREDENTIAL_NAME_MIN_SIMILARITY && (!best || similarity > best.similarity)) best = { credential, similarity };
     }
     return best?.credential ?? null;
   }
 
-  private newCatalogueCredential(result: BadgeVerificationResult) {
+  private learnerRecord(result: BadgeVerificationResult, ownerCandidateId: string) {
     const a = result.achievement;
     const description = [a.description?.trim(), a.criteria?.trim() && a.criteria.trim() !== a.description?.trim() ? `Criteria: ${a.criteria.trim()}` : null]
       .filter((s): s is string => !!s)
@@ -322,6 +329,7 @@ export class BadgeImportService implements OnModuleInit {
       academicCredits: typeof credits === 'number' && Number.isFinite(credits) && credits >= 0 ? credits : null,
       description: description || null,
       externalId: a.id?.trim() || null,
+      ownerCandidateId,
     };
   }
 

@@ -14,6 +14,8 @@ export interface NewImportedCredential {
   academicCredits: number | null;
   description: string | null;
   externalId: string | null;
+  /** the learner whose own achievement record this is */
+  ownerCandidateId: string;
 }
 
 export interface NewEarnedCredential {
@@ -24,6 +26,7 @@ export interface NewEarnedCredential {
   verification: VerificationStatusValue;
   verificationChecks: VerificationCheckRecord[];
   sourceHash: string;
+  verifiedBy: string | null;
 }
 
 /** All SQL of badge import: candidates, catalogue credential matching, earned credentials and evidence. */
@@ -46,11 +49,11 @@ export class BadgeRepository {
   /** The new row, or null when the candidate already holds a credential with this source hash. */
   async insertEarnedCredential(row: NewEarnedCredential, manager: EntityManager): Promise<EarnedCredentialEntity | null> {
     const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO earned_credential (candidate_id, credential_id, issued_at, expires_at, verification, verification_checks, source_hash)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
+      `INSERT INTO earned_credential (candidate_id, credential_id, issued_at, expires_at, verification, verification_checks, source_hash, verified_by)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)
        ON CONFLICT (candidate_id, source_hash) DO NOTHING
        RETURNING id`,
-      [row.candidateId, row.credentialId, row.issuedAt, row.expiresAt, row.verification, JSON.stringify(row.verificationChecks), row.sourceHash],
+      [row.candidateId, row.credentialId, row.issuedAt, row.expiresAt, row.verification, JSON.stringify(row.verificationChecks), row.sourceHash, row.verifiedBy],
     );
     if (inserted.length === 0) return null;
     return manager.findOneOrFail(EarnedCredentialEntity, { where: { id: inserted[0].id } });
@@ -66,46 +69,31 @@ export class BadgeRepository {
     return rows.map((r) => ({ id: r.id, checks: r.verificationChecks ?? [] }));
   }
 
-  findCredentialByExternalId(externalId: string, manager: EntityManager): Promise<CredentialEntity | null> {
-    return manager.findOne(CredentialEntity, { where: { externalId } });
-  }
-
-  /** Catalogue credentials whose name equals `name`, ignoring case and surrounding spaces. */
-  findCredentialsByName(name: string, manager: EntityManager): Promise<CredentialEntity[]> {
+  /** Catalogue credentials (never learners' own records) of the given catalogue issuers (ignoring case and surrounding spaces). */
+  findCatalogueCredentialsOfIssuers(issuers: readonly string[], manager: EntityManager): Promise<CredentialEntity[]> {
+    if (issuers.length === 0) return Promise.resolve([]);
     return manager
       .createQueryBuilder(CredentialEntity, 'c')
-      .where('lower(btrim(c.name)) = lower(btrim(:name))', { name })
+      .where('c.owner_candidate_id IS NULL')
+      .andWhere('lower(btrim(c.issuer)) = ANY(:issuers)', { issuers: issuers.map((i) => i.trim().toLowerCase()) })
       .orderBy('c.created_at', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getMany();
   }
 
-  /** Catalogue credentials of an issuer (by name, ignoring case and surrounding spaces). */
-  findCredentialsByIssuer(issuer: string, manager: EntityManager): Promise<CredentialEntity[]> {
-    return manager
-      .createQueryBuilder(CredentialEntity, 'c')
-      .where('lower(btrim(c.issuer)) = lower(btrim(:issuer))', { issuer })
-      .orderBy('c.created_at', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .getMany();
-  }
-
-  /**
-   * Inserts a catalogue credential for an imported achievement (hours 0, cost 0). When another
-   * transaction created one with the same external id meanwhile, returns that one instead.
-   */
-  async insertCredential(row: NewImportedCredential, manager: EntityManager): Promise<{ credential: CredentialEntity; created: boolean }> {
+  /** Inserts a learner's own achievement record for an import (hours 0, cost 0): never part of the catalogue. */
+  async insertLearnerRecord(row: NewImportedCredential, manager: EntityManager): Promise<CredentialEntity> {
     const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO credential (name, issuer, type, hours, cost, academic_credits, description, external_id)
-       VALUES ($1, $2, $3, 0, 0, $4, $5, $6)
-       ON CONFLICT (external_id) DO NOTHING
+      `INSERT INTO credential (name, issuer, type, hours, cost, academic_credits, description, external_id, owner_candidate_id)
+       VALUES ($1, $2, $3, 0, 0, $4, $5, $6, $7)
        RETURNING id`,
-      [row.name, row.issuer, row.type, row.academicCredits, row.description, row.externalId],
+      [row.name, row.issuer, row.type, row.academicCredits, row.description, row.externalId, row.ownerCandidateId],
     );
-    if (inserted.length > 0) {
-      return { credential: await manager.findOneOrFail(CredentialEntity, { where: { id: inserted[0].id } }), created: true };
-    }
-    return { credential: await manager.findOneOrFail(CredentialEntity, { where: { externalId: row.externalId ?? undefined } }), created: false };
+    return manager.findOneOrFail(CredentialEntity, { where: { id: inserted[0].id } });
+  }
+
+  async deleteLearnerRecord(credentialId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`DELETE FROM credential WHERE id = $1 AND owner_candidate_id IS NOT NULL`, [credentialId]);
   }
 
   credentialSkills(credentialId: string, manager: EntityManager): Promise<CredentialSkillEntity[]> {

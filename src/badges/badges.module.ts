@@ -10,6 +10,8 @@ import { IssuerKeyRepository } from './issuer-key.repository';
 import { IssuerKeyResolver } from './issuer-key.resolver';
 import { IssuerKeyService } from './issuer-key.service';
 import { DatabaseTrustedKeyStore } from './trusted-key-store';
+import { TrustListResolver } from './trust-list.resolver';
+import { TrustListService } from './trust-list.service';
 
 /**
  * Importing Open Badges / CLR credentials: offline verification (./verification), mapping to the catalogue and skills;
@@ -25,6 +27,8 @@ import { DatabaseTrustedKeyStore } from './trusted-key-store';
     BadgeImportService,
     BadgeImportResolver,
     IssuerKeyResolver,
+    TrustListService,
+    TrustListResolver,
   ],
   exports: [BadgeImportService, DatabaseTrustedKeyStore],
 })

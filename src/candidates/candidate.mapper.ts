@@ -19,6 +19,7 @@ export function toEarnedCredentialObject(e: EarnedCredentialEntity): EarnedCrede
     issuedAt: e.issuedAt,
     expiresAt: e.expiresAt,
     verification: e.verification as VerificationStatus,
+    verifiedBy: e.verifiedBy ?? null,
   };
 }
 

@@ -31,6 +31,10 @@ export class EarnedCredentialEntity {
   @Column('jsonb', { name: 'verification_checks', default: () => "'[]'" })
   verificationChecks!: VerificationCheckRecord[];
 
+  /** The trusted issuer whose key made an imported credential VERIFIED; null otherwise. */
+  @Column('text', { name: 'verified_by', nullable: true })
+  verifiedBy!: string | null;
+
   /** sha256 of an imported credential document, so importing it twice creates nothing new. */
   @Column('text', { name: 'source_hash', nullable: true })
   sourceHash!: string | null;

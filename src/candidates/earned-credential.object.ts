@@ -17,4 +17,10 @@ export class EarnedCredentialObject {
 
   @Field(() => VerificationStatus)
   verification!: VerificationStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'VERIFIED imports: the trusted issuer id whose key proved it (trust store or trust list); null for anything else (awarded: the catalogue)',
+  })
+  verifiedBy!: string | null;
 }

@@ -34,9 +34,16 @@ export class CredentialEntity {
   @Column('text', { nullable: true })
   description!: string | null;
 
-  /** An identifier outside skillstack (e.g. an Open Badges achievement id); unique when set. */
-  @Column('text', { name: 'external_id', nullable: true, unique: true })
+  /** An identifier outside skillstack (e.g. an Open Badges achievement id); unique in the catalogue when set. */
+  @Column('text', { name: 'external_id', nullable: true })
   externalId!: string | null;
+
+  /**
+   * Set: not a catalogue credential but this learner's own achievement record (an imported credential not
+   * mapped onto the catalogue under trust). Never listed, recommended or shared with another import.
+   */
+  @Column('uuid', { name: 'owner_candidate_id', nullable: true })
+  ownerCandidateId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -7,6 +7,7 @@ export function toCredentialObject(entity: CredentialEntity): CredentialObject {
     id: entity.id,
     name: entity.name,
     issuer: entity.issuer,
+    learnerRecord: entity.ownerCandidateId != null,
     type: entity.type as CredentialType,
     hours: entity.hours,
     cost: entity.cost,

@@ -12,6 +12,13 @@ export class CredentialObject {
   @Field()
   issuer!: string;
 
+  @Field({
+    description:
+      "true: not a catalogue credential but a learner's own achievement record (an import whose issuer is not trusted for a catalogue credential); " +
+      'never listed in credentials, never recommended; its issuer and name are what the credential claims',
+  })
+  learnerRecord!: boolean;
+
   @Field(() => CredentialType)
   type!: CredentialType;
 

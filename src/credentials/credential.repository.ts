@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ConnectionShape } from '../common/pagination/connection.factory';
 import { ListArgs } from '../common/pagination/list.args';
 import { paginateByName } from '../common/pagination/paginate-by-name';
@@ -19,17 +19,27 @@ export class CredentialRepository {
     return manager ?? this.dataSource.manager;
   }
 
+  /** Catalogue credentials by id (a learner's own achievement records are not part of the catalogue). */
   findByIds(ids: readonly string[], manager?: EntityManager): Promise<CredentialEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.manager(manager).find(CredentialEntity, { where: { id: In([...ids]) } });
+    return this.manager(manager).find(CredentialEntity, { where: { id: In([...ids]), ownerCandidateId: IsNull() } });
+  }
+
+  /**
+   * Catalogue credentials and learners' own achievement records by id: only for resolving what an earned
+   * credential or a piece of evidence points at, after the caller was allowed to see that learner.
+   */
+  findByIdsWithLearnerRecords(ids: readonly string[]): Promise<CredentialEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.manager.find(CredentialEntity, { where: { id: In([...ids]) } });
   }
 
   findAll(manager?: EntityManager): Promise<CredentialEntity[]> {
-    return this.manager(manager).find(CredentialEntity, { order: { name: 'ASC', id: 'ASC' } });
+    return this.manager(manager).find(CredentialEntity, { where: { ownerCandidateId: IsNull() }, order: { name: 'ASC', id: 'ASC' } });
   }
 
   list(args: ListArgs): Promise<ConnectionShape<CredentialEntity>> {
-    return paginateByName(this.dataSource.manager.createQueryBuilder(CredentialEntity, 'c'), 'name', args);
+    return paginateByName(this.dataSource.manager.createQueryBuilder(CredentialEntity, 'c').where('c.owner_candidate_id IS NULL'), 'name', args);
   }
 
   skillsOf(credentialIds: readonly string[], manager?: EntityManager): Promise<CredentialSkillEntity[]> {

@@ -29,7 +29,7 @@ export class CredentialService implements OnModuleInit {
 
   onModuleInit(): void {
     this.loaders.register(CREDENTIAL_BY_ID, async (ids) =>
-      indexRows(ids, (await this.credentials.findByIds(ids)).map(toCredentialObject), (c) => c.id),
+      indexRows(ids, (await this.credentials.findByIdsWithLearnerRecords(ids)).map(toCredentialObject), (c) => c.id),
     );
     this.loaders.register(CREDENTIAL_SKILLS, async (ids) =>
       groupRows(ids, await this.credentials.skillsOf(ids), (r) => r.credentialId).map((rows) => rows.map((r) => ({ skillId: r.skillId, level: r.level }))),

@@ -1,4 +1,5 @@
 import { IssuerKeyEntity } from '../badges/issuer-key.entity';
+import { TrustedIssuerEntity } from '../badges/trusted-issuer.entity';
 import { CandidateEntity } from '../candidates/candidate.entity';
 import { EarnedCredentialEntity } from '../candidates/earned-credential.entity';
 import { SkillEvidenceEntity } from '../candidates/skill-evidence.entity';
@@ -34,4 +35,5 @@ export const ENTITIES = [
   PathwayEntity,
   PathwayStepEntity,
   IssuerKeyEntity,
+  TrustedIssuerEntity,
 ];

@@ -1,9 +1,10 @@
-import { fixtureJson, jsonLdIssuer, jwtIssuer, ob3Credential, tamperSubject } from '../../../test/fixtures/open-badges/helpers';
+import { fixtureJson, jsonLdIssuer, jwtIssuer, ob3Credential, tamperSubject, trustListStore } from '../../../test/fixtures/open-badges/helpers';
 import { BadgeVerifier } from './badge-verifier';
 import type { BadgeVerificationResult } from './types';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
-const verifier = new BadgeVerifier({ now: () => NOW });
+// Trusts every issuer by its own DID (a trust list listing them all): VERIFIED means intact here; untrusted cases build their own verifier.
+const verifier = new BadgeVerifier({ now: () => NOW, trustedKeys: trustListStore() });
 const CLR_CONTEXT = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json';
 const A = 'v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-alignments.json';
 const B = 'v1/ed25519/didKey/oidf-noStatus-expired.json';
@@ -122,7 +123,7 @@ describe('CLR 2.0: one result per contained credential', () => {
         },
       },
     };
-    const v = new BadgeVerifier({ now: () => NOW, extraContexts: { [CLR_CONTEXT]: standIn } });
+    const v = new BadgeVerifier({ now: () => NOW, trustedKeys: trustListStore(), extraContexts: { [CLR_CONTEXT]: standIn } });
     const registrar = await jsonLdIssuer({ extraContexts: { [CLR_CONTEXT]: standIn } });
     // same VC version inside and out: the VC 2.0 context's protected terms reach into embedded credentials
     const doc = clr(registrar.did, [fixtureJson(A), fixtureJson('v2/ed25519/didKey/legacy-noStatus-noExpiry.json')]);

@@ -1,13 +1,16 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURE_ROOT, fixtureJson, readFixture, tamperSubject } from '../../../test/fixtures/open-badges/helpers';
+import { FIXTURE_ROOT, fixtureJson, readFixture, tamperSubject, trustListStore } from '../../../test/fixtures/open-badges/helpers';
 import { BadgeVerifier } from './badge-verifier';
 import { BadgeInputError } from './badge-input.error';
 import type { BadgeVerificationResult, CheckOutcome } from './types';
 
 // Fixed clock: after every fixture's issuance (the latest validFrom is 2026-01-23), before 2056.
 const NOW = new Date('2026-06-01T00:00:00Z');
-const verifier = new BadgeVerifier({ now: () => NOW });
+// The fixtures are signed by did:key issuers: intact, but anyone can make a did:key. With their issuers on
+// the ADMIN's trust list they are VERIFIED (`verifier`); without (`untrusted`) UNVERIFIED.
+const verifier = new BadgeVerifier({ now: () => NOW, trustedKeys: trustListStore((id) => id.startsWith('did:key:')) });
+const untrusted = new BadgeVerifier({ now: () => NOW });
 
 function check(r: BadgeVerificationResult, name: string): { outcome: CheckOutcome; detail?: string } {
   const c = r.checks.find((x) => x.name === name);
@@ -116,6 +119,12 @@ describe('BadgeVerifier on the dcc-vc-test-fixtures credentials (offline)', () =
     }
     expect(r.issuer.id).toMatch(/^did:key:z6Mk/u);
     expect(r.achievement.name.length).toBeGreaterThan(0);
+    expect(r.checks.find((c) => c.name === 'issuer-trust')?.outcome).toBe(exp.status === 'VERIFIED' ? 'PASS' : 'SKIPPED');
+    // not on the trust list: the same proof is only intact
+    const [u] = await untrusted.verify(readFixture(rel), {});
+    expect(u.status).toBe(exp.status === 'VERIFIED' ? 'UNVERIFIED' : 'FAILED');
+    expect(u.checks.filter((c) => c.name === 'proof').map((c) => c.outcome)).toEqual(proofs.map((c) => c.outcome));
+    if (exp.status === 'VERIFIED') expect(u.checks.find((c) => c.name === 'issuer-trust')).toMatchObject({ outcome: 'FAIL', detail: expect.stringContaining('self-made') as unknown });
     expect(r.credentialHash).toMatch(/^[0-9a-f]{64}$/u);
   });
 

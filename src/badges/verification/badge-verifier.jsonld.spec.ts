@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { encodeStatusList, jsonLdIssuer, ob3Credential, tamperSubject } from '../../../test/fixtures/open-badges/helpers';
+import { encodeStatusList, jsonLdIssuer, ob3Credential, tamperSubject, trustListStore } from '../../../test/fixtures/open-badges/helpers';
 import { escoSkillUris, levelFromResults } from './achievement-mapping';
 import { BadgeVerifier } from './badge-verifier';
 import type { BadgeVerificationResult, StatusListStore } from './types';
 
 /** JSON-LD credentials signed in the tests with generated Ed25519 keys. */
 const NOW = new Date('2026-06-01T00:00:00Z');
-const verifier = new BadgeVerifier({ now: () => NOW });
+// Trusts every issuer by its own DID (a trust list listing them all): VERIFIED means intact here; untrusted cases build their own verifier.
+const verifier = new BadgeVerifier({ now: () => NOW, trustedKeys: trustListStore() });
 const ED25519_2020 = 'https://w3id.org/security/suites/ed25519-2020/v1';
 
 function check(r: BadgeVerificationResult, name: string) {
@@ -88,7 +89,7 @@ describe('JSON-LD credentials signed with generated keys', () => {
       credentialSubject: { id: `${listUrl}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: encodeStatusList([5]) },
     });
     const statusLists: StatusListStore = { lookup: (u) => (u === listUrl ? list : null) };
-    const v = new BadgeVerifier({ now: () => NOW, statusLists });
+    const v = new BadgeVerifier({ now: () => NOW, trustedKeys: trustListStore(), statusLists });
     const entry = (i: number) => ({
       credentialStatus: { id: `${listUrl}#${i}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(i), statusListCredential: listUrl },
     });

@@ -16,6 +16,8 @@ import type {
 } from './types';
 import { asArray, canonicalJson, errorMessage, idOf, isObject, Json, parseDate, sha256Hex, str, typesOf } from './util';
 import { validityWindowCheck } from './validity';
+import type { ResolvedKey } from './keys';
+import { decideTrust, trustCheck } from './trust';
 
 export const DEFAULT_MAX_INPUT_BYTES = 1_048_576;
 
@@ -32,7 +34,10 @@ interface Draft {
   credentialHash: string;
   fields: ExtractedFields;
   checks: VerificationCheck[];
-  authentic: boolean;
+  /** integrity: a proof verified and none failed */
+  intact: boolean;
+  /** the keys that verified it */
+  keys: ResolvedKey[];
   failed: boolean;
   identities: RecipientIdentity[];
   status: () => Promise<StatusOutcome>;
@@ -167,7 +172,8 @@ export class BadgeVerifier {
       credentialHash: sha256Hex(canonicalJson(doc)),
       fields,
       checks,
-      authentic: proofs.authentic,
+      intact: proofs.intact,
+      keys: proofs.keys,
       failed: proofs.failed,
       identities: ob3Identities(ob3Subject(doc)),
       status: () => vcStatus(doc, fields.issuer.id, { store: this.opts.statusLists, verifyList: (raw) => this.verifyStatusList(libs, raw, now), now }),
@@ -198,7 +204,8 @@ export class BadgeVerifier {
       credentialHash: sha256Hex(canonicalJson(assertion)),
       fields: extractOb2(assertion),
       checks,
-      authentic: false,
+      intact: false,
+      keys: [],
       failed: false,
       identities: ob2Identities(assertion),
       status: () => ob2Status(assertion, { store: this.opts.statusLists }),
@@ -220,7 +227,6 @@ export class BadgeVerifier {
       const kind = BadgeVerifier.credentialKind(credential);
       if (kind === 'CLR') return this.clrJwt(libs, jwt, ctx, now);
       if (kind !== 'OB3') throw BadgeVerifier.unknownType(credential, 'the JWT credential');
-      this.checkContexts(credential, false);
       return [await this.finish(await this.ob3JwtDraft(libs, jwt, now), ctx, now)];
     }
     if (BadgeVerifier.credentialKind(payload) === 'OB2') {
@@ -255,7 +261,8 @@ export class BadgeVerifier {
     const issuerId = idOf(credential.issuer);
     const sig = await verifyJwsSignature(libs, jwt, decoded.header, { issuerId, trustedKeys: this.opts.trustedKeys });
     checks.push(...sig.checks);
-    return { credential, checks, failed: failed || sig.failed, authentic: !failed && sig.authentic, mode };
+    const intact = !failed && sig.intact;
+    return { credential, checks, failed: failed || sig.failed, intact, keys: intact && sig.key ? [sig.key] : [], mode };
   }
 
   private async ob3JwtDraft(libs: VerificationLibs, jwt: string, now: Date): Promise<Draft> {
@@ -269,10 +276,11 @@ export class BadgeVerifier {
       fields,
       checks: [
         { name: 'format', outcome: 'PASS', detail: `Open Badges 3.0 JWT (${r.mode === 'vc-claim' ? 'vc claim' : 'credential payload'}), VC data model ${v2 ? '2.0' : '1.1'}` },
-        { name: 'context', outcome: 'PASS', detail: 'all JSON-LD contexts bundled' },
+        { name: 'context', outcome: 'SKIPPED', detail: 'a JWT is secured by its JOSE signature: its JSON-LD contexts are not processed' },
         ...r.checks,
       ],
-      authentic: r.authentic,
+      intact: r.intact,
+      keys: r.keys,
       failed: r.failed,
       identities: ob3Identities(ob3Subject(r.credential)),
       status: () =>
@@ -287,14 +295,15 @@ export class BadgeVerifier {
     const keyId = str(verification?.creator);
     const sig = await verifyJwsSignature(libs, jws, header, { issuerId, keyId, trustedKeys: this.opts.trustedKeys });
     const fields = extractOb2(assertion);
-    if (!fields.issuer.id && sig.keyController) fields.issuer = { id: sig.keyController };
+    if (!fields.issuer.id && sig.key?.source === 'trust-store') fields.issuer = { id: sig.key.controller };
     return {
       format: 'OB2_JWS',
       credential: assertion,
       credentialHash: sha256Hex(jws),
       fields,
       checks: [{ name: 'format', outcome: 'PASS', detail: 'Open Badges 2.0 signed assertion (JWS)' }, ...sig.checks],
-      authentic: sig.authentic,
+      intact: sig.intact,
+      keys: sig.intact && sig.key ? [sig.key] : [],
       failed: sig.failed,
       identities: ob2Identities(assertion),
       status: () => ob2Status(assertion, { store: this.opts.statusLists }),
@@ -324,7 +333,7 @@ export class BadgeVerifier {
     } else {
       const proofs = await verifyJsonLdProofs(libs, clr, { contexts: this.contexts, trustedKeys: this.opts.trustedKeys });
       const detail = proofs.checks.map((c) => `${c.name} ${c.outcome}${c.detail ? ` (${c.detail})` : ''}`).join('; ');
-      envelope = { name: 'clr-envelope', outcome: proofs.failed ? 'FAIL' : proofs.authentic ? 'PASS' : 'UNKNOWN', detail };
+      envelope = { name: 'clr-envelope', outcome: proofs.failed ? 'FAIL' : proofs.intact ? 'PASS' : 'UNKNOWN', detail };
     }
     const container = { type: 'CLR' as const, format: 'OB3_JSONLD' as const, id: str(clr.id), issuerId: idOf(clr.issuer), credentialHash: sha256Hex(canonicalJson(clr)) };
     return this.clrInner(libs, items, envelope, container, ctx, now);
@@ -332,10 +341,9 @@ export class BadgeVerifier {
 
   private async clrJwt(libs: VerificationLibs, jwt: string, ctx: VerifyContext, now: Date): Promise<BadgeVerificationResult[]> {
     const r = await this.vcJwt(libs, jwt);
-    this.checkContexts(r.credential, true);
     const items = this.clrItems(r.credential);
     const detail = r.checks.map((c) => `${c.name} ${c.outcome}${c.detail ? ` (${c.detail})` : ''}`).join('; ');
-    const envelope: VerificationCheck = { name: 'clr-envelope', outcome: r.failed ? 'FAIL' : r.authentic ? 'PASS' : 'UNKNOWN', detail };
+    const envelope: VerificationCheck = { name: 'clr-envelope', outcome: r.failed ? 'FAIL' : r.intact ? 'PASS' : 'UNKNOWN', detail };
     const container = { type: 'CLR' as const, format: 'OB3_JWT' as const, id: str(r.credential.id), issuerId: idOf(r.credential.issuer), credentialHash: sha256Hex(jwt) };
     return this.clrInner(libs, items, envelope, container, ctx, now);
   }
@@ -355,7 +363,6 @@ export class BadgeVerifier {
         const decoded = decodeJws(item.trim());
         const cred = decoded ? credentialFromJwtPayload(decoded.payload).credential : null;
         if (!cred || BadgeVerifier.credentialKind(cred) !== 'OB3') throw new BadgeInputError('UNKNOWN_CREDENTIAL_TYPE', `${where} is not an Open Badges 3.0 credential`);
-        this.checkContexts(cred, false);
         drafts.push(await this.ob3JwtDraft(libs, item.trim(), now));
       } else if (isObject(item) && BadgeVerifier.credentialKind(item) === 'OB3') {
         this.checkContexts(item, false);
@@ -386,10 +393,14 @@ export class BadgeVerifier {
     checks.push(st.check);
     const recipient = recipientCheck(d.identities, ctx.recipientEmail);
     checks.push(recipient);
+    const trust = d.intact && !d.failed
+      ? await decideTrust(this.opts.trustedKeys, d.fields.issuer.id, d.keys)
+      : { trusted: false, trustedFor: [], detail: d.failed ? 'the proof does not verify' : 'no proof checked offline' };
+    checks.splice(checks.findIndex((c) => c.name === 'validity-window'), 0, trustCheck(d.intact, d.failed, trust));
     let status: BadgeStatus;
     if (d.failed || recipient.outcome === 'FAIL') status = 'FAILED';
     else if (st.revoked) status = 'REVOKED';
-    else status = d.authentic ? 'VERIFIED' : 'UNVERIFIED';
+    else status = d.intact && trust.trusted ? 'VERIFIED' : 'UNVERIFIED';
 
     const f = d.fields;
     const result: BadgeVerificationResult = {
@@ -402,6 +413,8 @@ export class BadgeVerifier {
       issuedAt: f.issuedAt,
       expiresAt: f.expiresAt,
       subject: { ...f.subject },
+      intact: d.intact && !d.failed,
+      trust: d.intact && !d.failed ? trust : { ...trust, trusted: false },
       credential: d.credential,
     };
     const identityHash = firstIdentityHash(d.identities);
@@ -421,7 +434,7 @@ export class BadgeVerifier {
         const t = raw.trim();
         if (COMPACT_JWS.test(t)) {
           const r = await this.vcJwt(libs, t);
-          if (!r.authentic) return { ok: false, detail: r.checks.filter((c) => c.outcome !== 'PASS').map((c) => `${c.name}: ${c.detail ?? c.outcome}`).join('; ') };
+          if (!r.intact) return { ok: false, detail: r.checks.filter((c) => c.outcome !== 'PASS').map((c) => `${c.name}: ${c.detail ?? c.outcome}`).join('; ') };
           return { ok: true, credential: r.credential, issuerId: idOf(r.credential.issuer) };
         }
         doc = JSON.parse(t);
@@ -430,7 +443,7 @@ export class BadgeVerifier {
       const missing = collectContextUrls(doc).filter((u) => !this.contexts.has(u));
       if (missing.length) return { ok: false, detail: `context not bundled: ${missing.join(', ')}` };
       const proofs = await verifyJsonLdProofs(libs, doc, { contexts: this.contexts, trustedKeys: this.opts.trustedKeys });
-      if (!proofs.authentic) return { ok: false, detail: proofs.checks.filter((c) => c.outcome !== 'PASS').map((c) => `${c.name}: ${c.detail ?? c.outcome}`).join('; ') };
+      if (!proofs.intact) return { ok: false, detail: proofs.checks.filter((c) => c.outcome !== 'PASS').map((c) => `${c.name}: ${c.detail ?? c.outcome}`).join('; ') };
       return { ok: true, credential: doc, issuerId: idOf(doc.issuer) };
     } catch (err) {
       return { ok: false, detail: errorMessage(err) };

@@ -59,6 +59,9 @@ export function bundledContexts(): ReadonlyMap<string, object> {
 export const CLR_CONTEXT_URLS: readonly string[] = [
   'https://purl.imsglobal.org/spec/clr/v2p0/context.json',
   'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
+  // the draft context 1EdTech's CLR 2.0 drafts and early implementations used
+  'https://dc.imsglobal.org/draft/clr/v2p0/context',
+  'https://dc.imsglobal.org/draft/clr/v2p0/context.json',
 ];
 
 export const CREDENTIALS_V1_URL = 'https://www.w3.org/2018/credentials/v1';

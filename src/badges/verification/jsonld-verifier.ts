@@ -1,7 +1,7 @@
 import type { DocumentLoader } from './document-loader';
 import { createDocumentLoader, trustedKeyDocuments } from './document-loader';
 import type { VerificationLibs } from './esm-libs';
-import { jwkToMultibase, resolveKey } from './keys';
+import { jwkToMultibase, ResolvedKey, resolveKey } from './keys';
 import type { TrustedKeyStore, VerificationCheck } from './types';
 import { asArray, errorMessage, idOf, isObject, Json, str } from './util';
 
@@ -10,8 +10,10 @@ const NO_DATE_CHECKS = 1e13;
 
 export interface JsonLdProofResult {
   checks: VerificationCheck[];
-  /** At least one proof verified with a key bound to the issuer, and none failed. */
-  authentic: boolean;
+  /** At least one proof verified, and none failed (integrity, whoever controls the keys). */
+  intact: boolean;
+  /** The keys of the proofs that verified. */
+  keys: ResolvedKey[];
   /** Some proof is invalid, or the credential breaks the VC data model. */
   failed: boolean;
 }
@@ -55,19 +57,20 @@ export async function verifyJsonLdProofs(
     checks.push({ name: 'vc-data-model', outcome: 'PASS' });
   } catch (err) {
     checks.push({ name: 'vc-data-model', outcome: 'FAIL', detail: errorMessage(err) });
-    return { checks, authentic: false, failed: true };
+    return { checks, intact: false, keys: [], failed: true };
   }
 
   const proofs = asArray(credential.proof).filter(isObject);
   if (proofs.length === 0) {
     checks.push({ name: 'proof', outcome: 'UNKNOWN', detail: 'credential carries no proof (unsigned)' });
-    return { checks, authentic: false, failed: false };
+    return { checks, intact: false, keys: [], failed: false };
   }
 
   const issuerId = idOf(credential.issuer) ?? '';
   const documents = new Map<string, object>();
   const toVerify: Json[] = [];
   const proofChecks = new Map<Json, VerificationCheck>();
+  const proofKeys = new Map<Json, ResolvedKey>();
   for (const proof of proofs) {
     const label = proofLabel(proof);
     if (!isSupported(proof)) {
@@ -79,12 +82,13 @@ export async function verifyJsonLdProofs(
       proofChecks.set(proof, { name: 'proof', outcome: 'FAIL', detail: `${label}: no verificationMethod` });
       continue;
     }
-    if (!vm.startsWith('did:key:') && !vm.startsWith('did:jwk:')) {
-      const resolved = await resolveKey(libs, opts.trustedKeys, { keyId: vm, issuerId });
-      if (!resolved.ok) {
-        proofChecks.set(proof, { name: 'proof', outcome: resolved.outcome, detail: `${label}: ${resolved.detail}` });
-        continue;
-      }
+    const resolved = await resolveKey(libs, opts.trustedKeys, { keyId: vm, issuerId });
+    if (!resolved.ok) {
+      proofChecks.set(proof, { name: 'proof', outcome: resolved.outcome, detail: `${label}: ${resolved.detail}` });
+      continue;
+    }
+    proofKeys.set(proof, resolved.key);
+    if (resolved.key.source !== 'did:key' && resolved.key.source !== 'did:jwk') {
       const multibase = await jwkToMultibase(libs, resolved.key.jwk);
       if (!multibase) {
         proofChecks.set(proof, { name: 'proof', outcome: 'UNKNOWN', detail: `${label}: trusted key for ${vm} is not an Ed25519 key` });
@@ -103,6 +107,7 @@ export async function verifyJsonLdProofs(
     toVerify.push(proof);
   }
 
+  const verifiedKeys: ResolvedKey[] = [];
   if (toVerify.length > 0) {
     const documentLoader: DocumentLoader = createDocumentLoader(libs, { contexts: opts.contexts, documents });
     const suite = [new libs.DataIntegrityProof({ cryptosuite: libs.eddsaRdfc2022Cryptosuite }), new libs.Ed25519Signature2020()];
@@ -124,7 +129,8 @@ export async function verifyJsonLdProofs(
       const label = proofLabel(proof);
       const r = byValue.get(proof.proofValue ?? proof.jws);
       if (r?.verified) {
-        proofChecks.set(proof, { name: 'proof', outcome: 'PASS', detail: `${label} by ${idOf(proof.verificationMethod)}` });
+        proofChecks.set(proof, { name: 'proof', outcome: 'PASS', detail: `${label} by ${idOf(proof.verificationMethod)}, key from ${proofKeys.get(proof)?.source ?? 'unknown'}` });
+        verifiedKeys.push(proofKeys.get(proof)!);
         continue;
       }
       const messages = flattenErrors(r?.error ?? result.error);
@@ -139,6 +145,6 @@ export async function verifyJsonLdProofs(
   const ordered = proofs.map((p) => proofChecks.get(p)).filter((c): c is VerificationCheck => !!c);
   checks.push(...ordered);
   const failed = ordered.some((c) => c.outcome === 'FAIL');
-  const authentic = !failed && ordered.some((c) => c.outcome === 'PASS');
-  return { checks, authentic, failed };
+  const intact = !failed && ordered.some((c) => c.outcome === 'PASS');
+  return { checks, intact, keys: intact ? verifiedKeys.filter(Boolean) : [], failed };
 }

@@ -1,6 +1,6 @@
 import type { JWK, JWSHeaderParameters } from 'jose';
 import type { VerificationLibs } from './esm-libs';
-import { publicJwk, resolveKey, sameKey } from './keys';
+import { publicJwk, resolveKey, ResolvedKey, sameKey } from './keys';
 import type { TrustedKeyStore, VerificationCheck } from './types';
 import { errorMessage, isObject, Json } from './util';
 
@@ -29,17 +29,18 @@ export function decodeJws(jws: string): DecodedJws | null {
 
 export interface JwsSignatureResult {
   checks: VerificationCheck[];
-  /** Signature valid with a key bound to the issuer. */
-  authentic: boolean;
+  /** The signature verified with the key found (integrity, whoever controls the key). */
+  intact: boolean;
   failed: boolean;
-  /** Controller of the key that verified, when bound (may stand in for an unknown issuer, OB2). */
-  keyController?: string;
+  /** The key that verified, with where it came from and who controls it. */
+  key?: ResolvedKey;
 }
 
 /**
- * Verify a compact JWS signature offline and say whether the key belongs to the issuer:
- * key from the `kid` (did:key, did:jwk, else trust store), else from the issuer id (did:key, did:jwk, trust store),
- * else the inline `jwk` header (signature checked, but the key is not bound to the issuer: UNVERIFIED).
+ * Verify a compact JWS signature offline (integrity only; trust is decided by the caller from `key`):
+ * key from the `kid` (did:key, did:jwk, trust store, a `#z6Mk…` fragment), else from the issuer id (did:key,
+ * did:jwk, trust store), else the inline `jwk` header. A key controlled by another identity than the issuer,
+ * or an inline jwk differing from the resolved key, FAILS.
  * `issuerId` undefined (OB2 assertion with a hosted BadgeClass): the trust store decides who the issuer is.
  */
 export async function verifyJwsSignature(
@@ -51,61 +52,57 @@ export async function verifyJwsSignature(
   const checks: VerificationCheck[] = [];
   const alg = header.alg;
   if (!alg || !ALLOWED_ALGS.includes(alg)) {
-    checks.push({ name: 'jwt-signature', outcome: 'FAIL', detail: `algorithm ${alg ?? 'none'} not accepted` });
-    return { checks, authentic: false, failed: true };
+    checks.push({ name: 'proof', outcome: 'FAIL', detail: `JWS algorithm ${alg ?? 'none'} not accepted` });
+    return { checks, intact: false, failed: true };
   }
   if (header.crit !== undefined) {
-    checks.push({ name: 'jwt-signature', outcome: 'FAIL', detail: 'critical header parameters are not supported' });
-    return { checks, authentic: false, failed: true };
+    checks.push({ name: 'proof', outcome: 'FAIL', detail: 'JWS critical header parameters are not supported' });
+    return { checks, intact: false, failed: true };
   }
   const keyId = opts.keyId ?? (typeof header.kid === 'string' ? header.kid : undefined);
   const inline = isObject(header.jwk) ? publicJwk(header.jwk as JWK) : undefined;
 
   const resolution = keyId || opts.issuerId ? await resolveKey(libs, opts.trustedKeys, { keyId, issuerId: opts.issuerId }) : null;
-  let key: JWK | undefined;
-  let bound = false;
-  let keyController: string | undefined;
+  let key: ResolvedKey;
   if (resolution?.ok) {
-    keyController = resolution.key.controller;
     if (opts.issuerId && resolution.key.controller !== opts.issuerId) {
       checks.push({
         name: 'issuer-key',
         outcome: 'FAIL',
         detail: `key ${keyId ?? ''} is controlled by ${resolution.key.controller}, not by the issuer ${opts.issuerId}`.replace('  ', ' '),
       });
-      return { checks, authentic: false, failed: true };
+      return { checks, intact: false, failed: true };
     }
     if (inline && !(await sameKey(libs, inline, resolution.key.jwk))) {
-      checks.push({ name: 'issuer-key', outcome: 'FAIL', detail: 'inline jwk header differs from the issuer key' });
-      return { checks, authentic: false, failed: true };
+      checks.push({ name: 'issuer-key', outcome: 'FAIL', detail: `inline jwk header differs from the key from ${resolution.key.source}` });
+      return { checks, intact: false, failed: true };
     }
-    key = resolution.key.jwk;
-    bound = true;
-    checks.push({ name: 'issuer-key', outcome: 'PASS', detail: `key from ${resolution.key.source}${keyId ? ` (${keyId})` : ''}` });
+    key = resolution.key;
+    checks.push({ name: 'issuer-key', outcome: 'PASS', detail: `key from ${key.source}${keyId ? ` (${keyId})` : ''}` });
   } else if (resolution && resolution.outcome === 'FAIL') {
     checks.push({ name: 'issuer-key', outcome: 'FAIL', detail: resolution.detail });
-    return { checks, authentic: false, failed: true };
+    return { checks, intact: false, failed: true };
   } else if (inline) {
-    key = inline;
+    key = { jwk: inline, controller: opts.issuerId ?? '', source: 'inline-jwk', keyId };
     checks.push({
       name: 'issuer-key',
-      outcome: 'UNKNOWN',
-      detail: `inline jwk header: signature checkable, but the key is not bound to the issuer${resolution ? ` (${resolution.detail})` : ''}`,
+      outcome: 'PASS',
+      detail: `key from inline-jwk (the JWT header)${resolution ? `; ${resolution.detail}` : ''}`,
     });
   } else {
     checks.push({ name: 'issuer-key', outcome: 'UNKNOWN', detail: resolution?.detail ?? 'no kid, jwk or resolvable issuer' });
-    checks.push({ name: 'jwt-signature', outcome: 'UNKNOWN', detail: 'no public key available offline' });
-    return { checks, authentic: false, failed: false };
+    checks.push({ name: 'proof', outcome: 'UNKNOWN', detail: 'JWS signature not checked: no public key available offline' });
+    return { checks, intact: false, failed: false };
   }
 
   try {
     const importAlg = alg === 'Ed25519' ? 'Ed25519' : alg;
-    const cryptoKey = await libs.jose.importJWK(key, importAlg);
+    const cryptoKey = await libs.jose.importJWK(key.jwk, importAlg);
     await libs.jose.compactVerify(jws, cryptoKey, { algorithms: [alg] });
-    checks.push({ name: 'jwt-signature', outcome: 'PASS', detail: alg });
-    return { checks, authentic: bound, failed: false, keyController: bound ? keyController : undefined };
+    checks.push({ name: 'proof', outcome: 'PASS', detail: `JWS ${alg} signature, key from ${key.source}` });
+    return { checks, intact: true, failed: false, key };
   } catch (err) {
-    checks.push({ name: 'jwt-signature', outcome: 'FAIL', detail: errorMessage(err) });
-    return { checks, authentic: false, failed: true };
+    checks.push({ name: 'proof', outcome: 'FAIL', detail: `JWS ${alg} signature: ${errorMessage(err)}` });
+    return { checks, intact: false, failed: true };
   }
 }

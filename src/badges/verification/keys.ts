@@ -3,7 +3,12 @@ import type { JWK } from 'jose';
 import type { VerificationLibs } from './esm-libs';
 import type { TrustedKey, TrustedKeyStore } from './types';
 
-export type KeySource = 'did:key' | 'did:jwk' | 'trust-store' | 'inline-jwk';
+/**
+ * Where a key came from. Only 'trust-store' binds a key to its issuer by an ADMIN's word; 'did:key' / 'did:jwk'
+ * are self-certifying (the DID is the key: intact, but anyone can make one); 'fragment' (a verification method
+ * `<controller>#z6Mk…` naming its Multikey) and 'inline-jwk' (a JWT header `jwk`) are keys the credential carries.
+ */
+export type KeySource = 'did:key' | 'did:jwk' | 'trust-store' | 'fragment' | 'inline-jwk';
 
 export interface ResolvedKey {
   jwk: JWK;
@@ -142,12 +147,29 @@ export async function resolveKey(
     const byIssuer = await normalizeTrusted(libs, await lookup(store, issuerId));
     if (byIssuer) return { ok: true, key: { jwk: byIssuer.jwk, controller: byIssuer.controller ?? issuerId, source: 'trust-store', keyId } };
   }
+  // A verification method whose fragment is the key itself (`https://issuer.example/issuers/1#z6Mk…`), as
+  // the reference verifier reads it: checks integrity; who controls it is for the trust decision.
+  const fragment = keyId ? fragmentKey(keyId) : null;
+  if (keyId && fragment) {
+    const jwk = await multibaseToJwk(libs, fragment.multibase);
+    if (jwk) return { ok: true, key: { jwk, controller: fragment.controller, source: 'fragment', keyId } };
+  }
   const what = keyId ? `key ${keyId}` : `issuer ${issuerId}`;
   return {
     ok: false,
     outcome: 'UNKNOWN',
     detail: `${what} cannot be resolved offline and is not in the trust store (registerIssuerKey)`,
   };
+}
+
+const MULTIKEY_FRAGMENT = /^z6Mk[1-9A-HJ-NP-Za-km-z]{40,50}$/u;
+
+/** `<controller>#z6Mk…`: the controller and the Ed25519 Multikey the fragment names; null otherwise. */
+export function fragmentKey(keyId: string): { controller: string; multibase: string } | null {
+  const hash = keyId.indexOf('#');
+  if (hash <= 0) return null;
+  const multibase = keyId.slice(hash + 1);
+  return MULTIKEY_FRAGMENT.test(multibase) ? { controller: keyId.slice(0, hash), multibase } : null;
 }
 
 /** RFC 7638 thumbprint equality of two public JWKs. */

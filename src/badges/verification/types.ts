@@ -13,14 +13,18 @@ export type BadgeFormat =
   | 'OB2_JSON';
 
 /**
- * VERIFIED   signature/proof checked offline with a key bound to the issuer, no failing check other than
- *            the validity window (an expired or not-yet-valid credential stays VERIFIED; see `expiresAt` and the
- *            FAIL 'validity-window' check).
- * UNVERIFIED nothing failed, but authenticity could not be established offline (hosted OB2, did:web or https
- *            issuer key not in the trust store, inline JWK not bound to the issuer, unsupported proof suite).
- * FAILED     a proof/signature is invalid, the credential is malformed, JWT claims contradict the credential,
- *            the recipient identity hash does not match the candidate's email, or an enclosing CLR's proof fails.
- * REVOKED    signature fine, and a status list known offline (StatusListStore) says revoked or suspended.
+ * Two questions, answered separately (checks 'proof' and 'issuer-trust'):
+ * VERIFIED   the proof is intact AND its issuer is trusted: the key is one an ADMIN registered for the issuer
+ *            (trust store), or the issuer is on the ADMIN's trust list with that key (a did:key / did:jwk issuer
+ *            listed by its DID, or a key listed or registered for it). The validity window does not change it
+ *            (an expired credential stays VERIFIED; see `expiresAt` and the FAIL 'validity-window' check).
+ * UNVERIFIED not proven false, not proven from a trusted issuer: an intact proof by an untrusted or self-made
+ *            identity (any did:key / did:jwk, a key the credential carries itself), or nothing to check offline
+ *            (hosted OB2, a key nobody registered, an unsupported proof suite).
+ * FAILED     a proof/signature does not verify (tampered, signed by another key), the credential is malformed,
+ *            JWT claims contradict the credential, the recipient identity hash does not match the candidate's
+ *            email, or an enclosing CLR's proof fails: whether or not the issuer is trusted.
+ * REVOKED    intact, and a status list known offline (StatusListStore) says revoked or suspended.
  */
 export type BadgeStatus = 'VERIFIED' | 'UNVERIFIED' | 'FAILED' | 'REVOKED';
 
@@ -88,6 +92,10 @@ export interface BadgeVerificationResult {
   subject: { id?: string; identityHash?: string; name?: string };
   /** When the credential came out of a CLR: the envelope. */
   container?: { type: 'CLR'; format: 'OB3_JSONLD' | 'OB3_JWT'; id?: string; issuerId?: string; credentialHash: string };
+  /** The proof/signature verified (integrity), whoever made it. */
+  intact: boolean;
+  /** Whether the issuer is trusted for the key that verified (always false unless intact). */
+  trust: { trusted: boolean; by?: string; trustedFor: string[]; detail: string };
   /** The decoded credential (JSON-LD document, JWT payload credential, or OB2 assertion), for storage/display. */
   credential: Record<string, unknown>;
 }
@@ -98,14 +106,27 @@ export type TrustedKey =
   | string
   | { publicKeyJwk?: JWK; publicKeyMultibase?: string; controller?: string };
 
+/** What the ADMIN trusts about one issuer id (trust list and registered keys). */
+export interface IssuerTrustEntry {
+  /** On the loaded trust list (a listed did:key / did:jwk issuer is trusted for its own key). */
+  listed: boolean;
+  /** Public keys registered or listed for the issuer. */
+  keys: JWK[];
+  /** Catalogue issuers (credential.issuer) this issuer is trusted for: imports map onto their credentials. */
+  trustedFor: string[];
+}
+
 /**
  * Keys for issuers that cannot be resolved offline (did:web, https issuer / key URLs).
  * `lookup` is called with a key id (JWT kid, proof verificationMethod, OB2 verification.creator) and then
  * with the issuer id. For a DID URL key id the controller is the DID itself; for an https key id the
  * controller is the entry's `controller`, else the issuer id when the entry was found under the issuer id.
+ * `issuer` (optional) says what the ADMIN trusts about an issuer id; without it nothing but keys found by
+ * `lookup` is trusted.
  */
 export interface TrustedKeyStore {
   lookup(issuerIdOrKid: string): TrustedKey | null | undefined | Promise<TrustedKey | null | undefined>;
+  issuer?(issuerId: string): IssuerTrustEntry | null | Promise<IssuerTrustEntry | null>;
 }
 
 /**

@@ -5,7 +5,7 @@ describe('match config', () => {
     ['CREDENTIAL', 'VERIFIED', 1],
     ['CREDENTIAL', undefined, 1], // catalogue award: VERIFIED
     ['CREDENTIAL', null, 1],
-    ['CREDENTIAL', 'UNVERIFIED', 0.8],
+    ['CREDENTIAL', 'UNVERIFIED', 0.6],
     ['CREDENTIAL', 'FAILED', 0],
     ['CREDENTIAL', 'REVOKED', 0],
     ['ASSESSMENT', undefined, 1],

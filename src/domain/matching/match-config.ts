@@ -21,7 +21,7 @@ export interface MatchConfig {
 
 export const DEFAULT_MATCH_CONFIG: MatchConfig = deepFreeze({
   confidence: {
-    CREDENTIAL: { VERIFIED: 1.0, UNVERIFIED: 0.8, FAILED: 0, REVOKED: 0 },
+    CREDENTIAL: { VERIFIED: 1.0, UNVERIFIED: 0.6, FAILED: 0, REVOKED: 0 }, // UNVERIFIED: a claim anyone can make, as self-reported
     ASSESSMENT: 1.0,
     EXPERIENCE: 0.9,
     SELF_REPORTED: 0.6,

@@ -96,7 +96,7 @@ describe('confidence per source: comm level 5 against evidence comm level 5 at a
   it.each([
     ['CREDENTIAL', 'VERIFIED', 1], // 5 × 1 / 5
     ['CREDENTIAL', undefined, 1], // catalogue award
-    ['CREDENTIAL', 'UNVERIFIED', 0.8], // 5 × 0.8 / 5
+    ['CREDENTIAL', 'UNVERIFIED', 0.6], // 5 × 0.6 / 5
     ['CREDENTIAL', 'FAILED', 0],
     ['CREDENTIAL', 'REVOKED', 0],
     ['ASSESSMENT', undefined, 1],
