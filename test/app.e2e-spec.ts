@@ -18,6 +18,7 @@ describe('the service', () => {
     const body = (await response.json()) as any;
     expect(body).toMatchObject({ status: 'ok', database: { kind: t.config.database.kind, status: 'up' } });
     expect(body.database.version).toMatch(/^PostgreSQL \d+/);
+    expect(body.changeFeed).toMatchObject({ mode: t.config.database.kind === 'postgres' ? 'listen' : 'single-process', current: true });
   });
 
   it('serves every part of the contract that is not pending, exactly', () => {

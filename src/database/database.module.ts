@@ -40,7 +40,7 @@ export class DatabaseModule implements OnApplicationShutdown {
         TransactionService,
         ChangeFeedService,
       ],
-      exports: [DataSource, QueryCounter, TransactionService],
+      exports: [DataSource, QueryCounter, TransactionService, ChangeFeedService],
     };
   }
 

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { JobRequirementObject } from './job-requirement.object';
 
 @ObjectType('Job')
 export class JobObject {
@@ -12,4 +13,7 @@ export class JobObject {
   description!: string | null;
 
   occupationId!: string | null;
+
+  /** the requirements read in the same snapshot as the job (a ranking shows the ones it scored) */
+  requirementsSnapshot?: JobRequirementObject[];
 }

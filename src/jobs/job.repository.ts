@@ -29,6 +29,14 @@ export class JobRepository {
     return this.manager(manager).find(JobRequirementEntity, { where: { jobId: In([...jobIds]) }, order: { position: 'ASC' } });
   }
 
+  /** The job and its requirements read in one snapshot (REPEATABLE READ), never half of a concurrent update. */
+  snapshot(id: string): Promise<{ job: JobEntity | null; requirements: JobRequirementEntity[] }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [job] = await this.findByIds([id], manager);
+      return { job: job ?? null, requirements: job ? await this.requirementsOf([id], manager) : [] };
+    });
+  }
+
   save(entity: Partial<JobEntity>, manager: EntityManager): Promise<JobEntity> {
     return manager.save(JobEntity, manager.create(JobEntity, entity));
   }

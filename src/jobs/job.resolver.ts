@@ -40,6 +40,7 @@ export class JobResolver {
 
   @ResolveField(() => [JobRequirementObject])
   requirements(@Parent() job: JobObject, @Context() ctx: GraphqlContext): Promise<JobRequirementObject[]> {
+    if (job.requirementsSnapshot) return Promise.resolve(job.requirementsSnapshot);
     return ctx.loaders.get(REQUIREMENTS_BY_JOB).load(job.id);
   }
 }

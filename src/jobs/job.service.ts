@@ -39,12 +39,12 @@ export class JobService implements OnModuleInit {
     return found ? toJobObject(found) : null;
   }
 
-  /** The job and its requirements in order, or NOT_FOUND naming `field`. */
+  /** The job and its requirements in order from one snapshot (the job's `requirements` field shows these), or NOT_FOUND naming `field`. */
   async requireWithRequirements(id: string, field: string): Promise<{ job: JobObject; requirements: JobRequirementObject[] }> {
-    const job = await this.findById(id);
-    if (!job) throw AppException.notFound('Job', id, field);
-    const requirements = (await this.jobs.requirementsOf([id])).map(toJobRequirementObject);
-    return { job, requirements };
+    const found = isUuid(id) ? await this.jobs.snapshot(id) : { job: null, requirements: [] };
+    if (!found.job) throw AppException.notFound('Job', id, field);
+    const requirements = found.requirements.map(toJobRequirementObject);
+    return { job: { ...toJobObject(found.job), requirementsSnapshot: requirements }, requirements };
   }
 
   async list(args: ListArgs): Promise<ConnectionShape<JobObject>> {

@@ -36,12 +36,14 @@ export class MatchIndexService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.events.on('candidate.changed', ({ candidateIds }) => {
-      this.pending = this.pending
-        .then(() => this.refresh(candidateIds))
-        .catch((error: unknown) => this.logger.error(`match index refresh failed: ${String(error)}`));
-      return this.pending;
-    });
+    // the returned promise rejects when the refresh fails (the change feed then reads the change again)
+    const queue = (work: () => Promise<void>): Promise<void> => {
+      const run = this.pending.then(work);
+      this.pending = run.catch((error: unknown) => this.logger.error(`match index refresh failed: ${String(error)}`));
+      return run;
+    };
+    this.events.on('candidate.changed', ({ candidateIds }) => queue(() => this.refresh(candidateIds)));
+    this.events.on('feed.resync', () => queue(() => this.rebuild()));
     await this.rebuild();
   }
 

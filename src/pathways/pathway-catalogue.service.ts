@@ -21,6 +21,7 @@ export class PathwayCatalogueService implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.on('credentials.changed', () => this.invalidate());
+    this.events.on('feed.resync', () => this.invalidate());
   }
 
   invalidate(): void {

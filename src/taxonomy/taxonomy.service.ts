@@ -40,6 +40,7 @@ export class TaxonomyService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     this.events.on('taxonomy.changed', ({ skillIds }) => this.refresh(skillIds));
+    this.events.on('feed.resync', () => this.rebuild());
     await this.rebuild();
   }
 

@@ -8,6 +8,8 @@ export interface DomainEventMap {
   'taxonomy.changed': { skillIds: string[] };
   /** Catalogue credentials changed. */
   'credentials.changed': { credentialIds: string[] };
+  /** The change feed lost track of changes (its log was pruned past it): rebuild everything from the database. */
+  'feed.resync': Record<string, never>;
 }
 
 export type DomainEventName = keyof DomainEventMap;
@@ -40,6 +42,22 @@ export class DomainEvents {
         }
       }),
     );
+  }
+
+  /** Runs the listeners of another process's event (the change feed); false when one of them failed (it is logged). */
+  async deliverRemote<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): Promise<boolean> {
+    const results = await Promise.all(
+      (this.all.get(name) ?? []).map(async (listener) => {
+        try {
+          await listener(payload);
+          return true;
+        } catch (error) {
+          this.logger.error(`${name} listener failed: ${error instanceof Error ? error.message : String(error)}`);
+          return false;
+        }
+      }),
+    );
+    return results.every(Boolean);
   }
 
   /** Every event, from this process or another. */
