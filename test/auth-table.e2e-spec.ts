@@ -30,7 +30,8 @@ interface Fx {
   occupationId: string;
   auditId: string;
   n: number;
-  freshJob(): Promise<string>;
+  /** a new job created by `createdBy` (default: the ADMIN of the test app) */
+  freshJob(createdBy?: string): Promise<string>;
   freshCredential(): Promise<string>;
 }
 
@@ -73,8 +74,8 @@ const SAMPLES: Record<string, Sample> = {
     query: 'mutation($input: CreateJobInput!) { createJob(input: $input) { id } }',
     vars: (fx) => ({ input: { title: `Matrix job ${fx.n}`, requirements: [{ skillId: fx.skillId }] } }),
   },
-  'Mutation.updateJob': { query: 'mutation($input: UpdateJobInput!) { updateJob(input: $input) { id } }', vars: async (fx) => ({ input: { id: await fx.freshJob(), title: 'Renamed' } }) },
-  'Mutation.deleteJob': { query: 'mutation($id: ID!) { deleteJob(id: $id) }', vars: async (fx) => ({ id: await fx.freshJob() }) },
+  'Mutation.updateJob': { query: 'mutation($input: UpdateJobInput!) { updateJob(input: $input) { id } }', vars: async (fx) => ({ input: { id: await fx.freshJob(fx.sub), title: 'Renamed' } }) },
+  'Mutation.deleteJob': { query: 'mutation($id: ID!) { deleteJob(id: $id) }', vars: async (fx) => ({ id: await fx.freshJob(fx.sub) }) },
   'Mutation.createJobFromOccupation': {
     query: 'mutation($occupationId: ID!) { createJobFromOccupation(occupationId: $occupationId) { id } }',
     vars: (fx) => ({ occupationId: fx.occupationId }),
@@ -226,9 +227,11 @@ describe('the authorization table, operation by operation and role by role', () 
       credentialId,
       occupationId,
       auditId,
-      freshJob: async () =>
-        ok(await t.gql(`mutation($input: CreateJobInput!) { createJob(input: $input) { id } }`, { input: { title: `Fresh job ${++counter}`, requirements: [{ skillId: ICT_ACCESSIBILITY }] } }))
-          .createJob.id,
+      freshJob: async (createdBy) => {
+        const call = createdBy ? t.as('RECRUITER', { sub: createdBy }) : t.gql;
+        return ok(await call(`mutation($input: CreateJobInput!) { createJob(input: $input) { id } }`, { input: { title: `Fresh job ${++counter}`, requirements: [{ skillId: ICT_ACCESSIBILITY }] } }))
+          .createJob.id;
+      },
       freshCredential: async () =>
         ok(
           await t.gql(`mutation($input: CreateCredentialInput!) { createCredential(input: $input) { id } }`, {
@@ -269,6 +272,9 @@ describe('the authorization table, operation by operation and role by role', () 
         return null;
       case 'sub':
         return [setAt(vars, condition.arg, 'somebody-else'), 'FORBIDDEN'];
+      case 'creator':
+        if (condition.of === 'job') return [setAt(vars, condition.arg, await shared.freshJob('somebody-else')), 'FORBIDDEN'];
+        return [setAt(vars, condition.arg, (await t.dataSource.query(`INSERT INTO pathway (name, created_by) VALUES ('Their template', 'somebody-else') RETURNING id`))[0].id), 'FORBIDDEN'];
       case 'oneOf': {
         const other = enumValuesAt(schema, operation, condition.arg).find((v) => !condition.values.includes(v))!;
         return [setAt(vars, condition.arg, other), 'FORBIDDEN'];
@@ -323,5 +329,74 @@ describe('the authorization table, operation by operation and role by role', () 
       const r = await t.raw(SAMPLES[operation].query, {});
       expect({ operation, status: r.status, code: codeOf(r), data: r.data }).toEqual({ operation, status: 401, code: 'UNAUTHENTICATED', data: undefined });
     }
+  });
+});
+
+describe('owners of jobs and templates', () => {
+  let t: TestApp;
+  let credentialId: string;
+  const alice = () => t.as('RECRUITER', { sub: 'owner-alice' });
+  const bob = () => t.as('RECRUITER', { sub: 'owner-bob' });
+  const carol = () => t.as('ADVISOR', { sub: 'owner-carol' });
+  const dave = () => t.as('ADVISOR', { sub: 'owner-dave' });
+  const createJob = 'mutation($input: CreateJobInput!) { createJob(input: $input) { id } }';
+  const updateJob = 'mutation($input: UpdateJobInput!) { updateJob(input: $input) { id title } }';
+  const deleteJob = 'mutation($id: ID!) { deleteJob(id: $id) }';
+  const savePathway = 'mutation($input: SavePathwayInput!) { savePathway(input: $input) { id } }';
+  const updatePathway = 'mutation($input: UpdatePathwayInput!) { updatePathway(input: $input) { id name } }';
+  const deletePathway = 'mutation($id: ID!) { deletePathway(id: $id) }';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const credentials = ok(await t.gql(`{ credentials(first: 100) { edges { node { id prerequisites { id } components { id } } } } }`)).credentials.edges.map((e: any) => e.node);
+    credentialId = credentials.find((c: any) => c.prerequisites.length === 0 && c.components.length === 0).id;
+  });
+  afterAll(() => t.close());
+
+  const row = async (table: 'job' | 'pathway', id: string) => (await t.dataSource.query(`SELECT title_or_name, created_by FROM (SELECT id, ${table === 'job' ? 'title' : 'name'} AS title_or_name, created_by FROM ${table}) r WHERE id = $1`, [id]))[0];
+
+  it('records who created a job; only that recruiter or an ADMIN updates or deletes it (FORBIDDEN otherwise, nothing changes)', async () => {
+    const jobId = ok(await alice()(createJob, { input: { title: 'Alice job', requirements: [{ skillId: ICT_ACCESSIBILITY }] } })).createJob.id;
+    expect(await row('job', jobId)).toEqual({ title_or_name: 'Alice job', created_by: 'owner-alice' });
+    const fromText = ok(await alice()('mutation { createJobFromText(title: "Text job", text: "ICT accessibility standards") { id } }')).createJobFromText.id;
+    const occupationId = ok(await t.gql(`{ occupations(first: 1) { edges { node { id } } } }`)).occupations.edges[0].node.id;
+    const fromOccupation = ok(await alice()('mutation($o: ID!) { createJobFromOccupation(occupationId: $o) { id } }', { o: occupationId })).createJobFromOccupation.id;
+    for (const id of [fromText, fromOccupation]) expect((await row('job', id)).created_by).toBe('owner-alice');
+
+    const renamed = await bob()(updateJob, { input: { id: jobId, title: 'Bob was here' } });
+    expect([renamed.errors?.[0].extensions?.code, renamed.errors?.[0].message, renamed.data]).toEqual(['FORBIDDEN', 'Forbidden: Mutation.updateJob is only for jobs you created', null]);
+    expect((await bob()(deleteJob, { id: jobId })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await row('job', jobId)).toEqual({ title_or_name: 'Alice job', created_by: 'owner-alice' });
+
+    expect(ok(await alice()(updateJob, { input: { id: jobId, title: 'Alice job 2' } })).updateJob.title).toBe('Alice job 2');
+    expect(ok(await t.gql(updateJob, { input: { id: jobId, title: 'Admin edit' } })).updateJob.title).toBe('Admin edit');
+    // the creator stays the recruiter after an ADMIN edit
+    expect((await row('job', jobId)).created_by).toBe('owner-alice');
+    // a seeded job has no creator: ADMIN only
+    const [{ id: seeded }] = await t.dataSource.query(`SELECT id FROM job WHERE created_by IS NULL LIMIT 1`);
+    expect((await alice()(updateJob, { input: { id: seeded, title: 'Mine now' } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // a missing job is still NOT_FOUND
+    expect((await alice()(deleteJob, { id: '00000000-0000-4000-8000-000000000000' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(ok(await alice()(deleteJob, { id: fromText })).deleteJob).toBe(fromText);
+    expect(ok(await t.gql(deleteJob, { id: jobId })).deleteJob).toBe(jobId);
+  });
+
+  it('records who saved a template; only that advisor or an ADMIN renames or deletes it, ADMIN templates included', async () => {
+    const mine = ok(await carol()(savePathway, { input: { name: 'Carol template', credentialIds: [credentialId] } })).savePathway.id;
+    const admins = ok(await t.gql(savePathway, { input: { name: 'Admin template', credentialIds: [credentialId] } })).savePathway.id;
+    expect(await row('pathway', mine)).toEqual({ title_or_name: 'Carol template', created_by: 'owner-carol' });
+    for (const id of [mine, admins]) {
+      const renamed = await dave()(updatePathway, { input: { id, name: 'Dave was here' } });
+      expect([renamed.errors?.[0].extensions?.code, renamed.errors?.[0].message]).toEqual(['FORBIDDEN', 'Forbidden: Mutation.updatePathway is only for templates you created']);
+      expect((await dave()(deletePathway, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await carol()(updatePathway, { input: { id: admins, name: 'Carol was here' } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await row('pathway', admins)).title_or_name).toBe('Admin template');
+    expect(ok(await carol()(updatePathway, { input: { id: mine, name: 'Carol template 2' } })).updatePathway.name).toBe('Carol template 2');
+    // everyone with pathway access still reads templates
+    expect(ok(await dave()('query($id: ID!) { pathway(id: $id) { name } }', { id: mine })).pathway.name).toBe('Carol template 2');
+    expect(ok(await t.gql(updatePathway, { input: { id: mine, name: 'Admin edit' } })).updatePathway.name).toBe('Admin edit');
+    expect(ok(await carol()(deletePathway, { id: mine })).deletePathway).toBe(mine);
+    expect(ok(await t.gql(deletePathway, { id: admins })).deletePathway).toBe(admins);
   });
 });

@@ -42,6 +42,9 @@ describe('bearer tokens', () => {
     ['no expiry', { authorization: `Bearer ${craftToken(claims({ exp: undefined }))}` }, /exp/],
     ['a learner without candidateId', { authorization: `Bearer ${craftToken(claims({ role: 'LEARNER' }))}` }, /candidateId/],
     ['a learner with a malformed candidateId', { authorization: `Bearer ${craftToken(claims({ role: 'LEARNER', candidateId: "1' OR '1'='1" }))}` }, /candidateId/],
+    ['a token expiring in the year 9999', { authorization: `Bearer ${craftToken(claims({ exp: 253402300799 }))}` }, /Token lifetime exceeds the maximum of 24 h/],
+    ['a token living 25 h', { authorization: `Bearer ${craftToken(claims({ exp: Math.floor(Date.now() / 1000) + 25 * 3600 }))}` }, /lifetime/],
+    ['a 25 h token without iat', { authorization: `Bearer ${craftToken(claims({ iat: undefined, exp: Math.floor(Date.now() / 1000) + 25 * 3600 }))}` }, /lifetime/],
     ['a token not valid yet', { authorization: `Bearer ${craftToken(claims({ nbf: Math.floor(Date.now() / 1000) + 3600 }))}` }, /nbf/],
   ])('refuses %s: UNAUTHENTICATED, HTTP 401, no data', async (_name, headers, message) => {
     const r = await t.raw(QUERY, {}, headers);
@@ -93,5 +96,23 @@ describe('bearer tokens', () => {
     expect((await t.raw(QUERY, {}, bearer(token))).status).toBe(200);
     const expired = await t.token('RECRUITER', { sub: 'alice' }, -60);
     expect((await t.raw(QUERY, {}, bearer(expired))).errors?.[0].message).toMatch(/expired/);
+  });
+});
+
+describe('AUTH_TOKEN_MAX_TTL', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { AUTH_TOKEN_MAX_TTL: '30m' } });
+  });
+  afterAll(() => t.close());
+
+  it('refuses tokens living longer than the configured maximum, accepts shorter ones', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const short = await t.raw('{ skills(first: 1) { totalCount } }', {}, { authorization: `Bearer ${craftToken(claims({ exp: now + 1800 }))}` });
+    expect(short.status).toBe(200);
+    const long = await t.raw('{ skills(first: 1) { totalCount } }', {}, { authorization: `Bearer ${craftToken(claims({ exp: now + 3600 }))}` });
+    expect([long.status, long.errors?.[0].extensions?.code, long.errors?.[0].message]).toEqual([401, 'UNAUTHENTICATED', 'Token lifetime exceeds the maximum of 30 min']);
+    // the app's own signer keeps to the same maximum
+    await expect(t.token('ADMIN', { sub: 'long' }, 3600)).rejects.toThrow(/ttl must be at most 30 min/);
   });
 });

@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { GqlResult, ok, startTestApp, TestApp } from './support/test-app';
 
 const code = (r: GqlResult) => r.errors?.[0]?.extensions?.code;
@@ -34,7 +35,7 @@ describe('API limits', () => {
   });
 
   it('refuses an over-complex query with the budget in the message; a large legal one passes', async () => {
-    const heavy = `{ ${Array.from({ length: 30 }, (_, i) => `r${i}: rankCandidates(jobId: "${jobId}", first: 100) { edges { node { score candidate { name } } } }`).join(' ')} }`;
+    const heavy = `{ ${Array.from({ length: 12 }, (_, i) => `r${i}: rankCandidates(jobId: "${jobId}", first: 100) { edges { node { score candidate { name } } } }`).join(' ')} }`;
     const refused = await t.gql(heavy);
     expect([refused.status, code(refused), refused.data]).toEqual([400, 'BAD_USER_INPUT', undefined]);
     expect(refused.errors?.[0].message).toMatch(/^Query complexity \d+ exceeds the maximum of 5000/);
@@ -42,6 +43,54 @@ describe('API limits', () => {
     expect(audits).toBe(0); // nothing ran
     const legal = await t.gql(`{ candidates(first: 100) { edges { node { name credentials { credential { name skills { level skill { name } } } } evidence { level skill { name } } } } } }`);
     expect(legal.errors).toBeUndefined();
+  });
+
+  it('refuses the doubling fragments 30 levels deep (2^30 fields once expanded) in milliseconds, from any role, nothing runs', async () => {
+    const fragments = ['fragment F0 on Skill { name broader { name } }'];
+    for (let i = 1; i <= 30; i++) fragments.push(`fragment F${i} on Skill { ...F${i - 1} ...F${i - 1} }`);
+    const query = `{ skills(first: 1) { edges { node { ...F30 } } } } ${fragments.join(' ')}`;
+    expect(query.length).toBeLessThan(2000);
+    const learnerId = ok(await t.gql(`mutation { createCandidate(input: { name: "Doubling" }) { id } }`)).createCandidate.id;
+    for (const as of [t.as('RECRUITER'), t.as('LEARNER', { candidateId: learnerId }), t.as('ADVISOR'), t.gql]) {
+      const started = performance.now();
+      const r = await as(query);
+      const ms = performance.now() - started;
+      expect([r.status, code(r), r.data]).toEqual([400, 'BAD_USER_INPUT', undefined]);
+      expect(r.errors?.[0].message).toMatch(/^Query complexity \d+ exceeds the maximum of 5000/);
+      expect(ms).toBeLessThan(1000); // before: the depth walk doubled with each level (about 30 s at 24 levels)
+    }
+  });
+
+  it('caps root fields at 20 and aliases at 30 per operation, fragments expanded', async () => {
+    const roots = (n: number) => Array.from({ length: n }, (_, i) => `r${i}: skills(first: 1) { totalCount }`).join(' ');
+    expect((await t.gql(`{ ${roots(20)} }`)).errors).toBeUndefined();
+    const tooMany = await t.gql(`{ ${roots(21)} }`);
+    expect([tooMany.status, code(tooMany), tooMany.errors?.[0].message]).toEqual([400, 'BAD_USER_INPUT', 'Query has 21 root fields, more than the maximum of 20']);
+    const viaFragment = await t.gql(`{ ...R ...R } fragment R on Query { ${roots(11)} }`);
+    expect(viaFragment.errors?.[0].message).toBe('Query has 22 root fields, more than the maximum of 20');
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `n${i}: name`).join(' ');
+    expect((await t.gql(`{ skills(first: 1) { edges { node { ${names(30)} } } } }`)).errors).toBeUndefined();
+    const aliased = await t.gql(`{ skills(first: 1) { edges { node { ...N ...N } } } } fragment N on Skill { ${names(16)} }`);
+    expect([aliased.status, code(aliased), aliased.errors?.[0].message]).toEqual([400, 'BAD_USER_INPUT', 'Query has 32 aliases, more than the maximum of 30']);
+  });
+
+  it('prices introspection like any field: GraphiQL\'s introspection query passes, a fan-out through the types is refused', async () => {
+    const standard = await t.gql(getIntrospectionQuery());
+    expect(standard.errors).toBeUndefined();
+    expect(standard.data?.__schema.queryType.name).toBe('Query');
+    // the same document with its __schema selection asked for under several aliases
+    const intro = getIntrospectionQuery();
+    const at = intro.indexOf('fragment FullType');
+    const body = intro.slice(intro.indexOf('__schema'), intro.lastIndexOf('}', at));
+    const copies = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `s${i}: ${body}`).join(' ')} } ${intro.slice(at)}`;
+    expect((await t.gql(copies(2))).errors).toBeUndefined();
+    const many = await t.gql(copies(20));
+    expect([many.status, code(many), many.data]).toEqual([400, 'BAD_USER_INPUT', undefined]);
+    expect(many.errors?.[0].message).toMatch(/^Query complexity \d+ exceeds the maximum of 5000/);
+    // a fan-out graphql-js's own introspection rule lets through (two nested type lists) is priced too
+    const fanOut = await t.gql(`{ __schema { types { fields { args { type { fields { args { type { enumValues { name } } } } } } } } } }`);
+    expect([fanOut.status, code(fanOut), fanOut.data]).toEqual([400, 'BAD_USER_INPUT', undefined]);
+    expect(fanOut.errors?.[0].message).toMatch(/^Query complexity \d+ exceeds the maximum of 5000/);
   });
 
   it('weighs lists by first, and taxonomy lists by their expected fan-out', async () => {

@@ -20,6 +20,18 @@ export class AccessFactsRepository implements AccessFacts {
     return rows.length > 0;
   }
 
+  async jobCreator(jobId: string): Promise<string | null | undefined> {
+    if (!isUuid(jobId)) return undefined;
+    const [row]: { created_by: string | null }[] = await this.dataSource.query('SELECT created_by FROM job WHERE id = $1', [jobId]);
+    return row ? row.created_by : undefined;
+  }
+
+  async templateCreator(pathwayId: string): Promise<string | null | undefined> {
+    if (!isUuid(pathwayId)) return undefined;
+    const [row]: { created_by: string | null }[] = await this.dataSource.query('SELECT created_by FROM pathway WHERE id = $1 AND candidate_id IS NULL', [pathwayId]);
+    return row ? row.created_by : undefined;
+  }
+
   async pathwayOwner(pathwayId: string): Promise<string | null | undefined> {
     if (!isUuid(pathwayId)) return undefined;
     const [row]: { candidate_id: string | null }[] = await this.dataSource.query('SELECT candidate_id FROM pathway WHERE id = $1', [pathwayId]);

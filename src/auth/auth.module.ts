@@ -24,7 +24,7 @@ import { TokenService } from './token.service';
     }),
   ],
   providers: [
-    { provide: TokenService, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new TokenService(resolveJwtSecret(config).secret) },
+    { provide: TokenService, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new TokenService(resolveJwtSecret(config).secret, config.authTokenMaxTtlSeconds) },
     AccessFactsRepository,
     AdvisorAssignmentRepository,
     AdvisorAssignmentService,

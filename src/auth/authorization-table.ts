@@ -16,6 +16,10 @@ import { Role } from './role.enum';
  *  … with pathway(arg): the candidate a saved pathway belongs to; `templates: true` also admits
  *                      a pathway that belongs to nobody (a template)
  *  … with { optional: true }: an omitted/null candidate argument passes (e.g. a template pathway)
+ *  createdJob(arg)     the job named by the argument was created by the token's sub (a missing
+ *                      job passes, to be NOT_FOUND)
+ *  createdTemplate(arg) if the pathway named by the argument is a template, it was created by
+ *                      the token's sub (a learner's pathway passes: other conditions judge it)
  *  sub(arg)            the argument equals the token's sub
  *  oneOf(arg, values)  the argument is one of the values (e.g. the evidence sources a learner may claim)
  *  scope(kind)         a list operation: allowed, and the rows are filtered to the role's scope
@@ -39,6 +43,7 @@ export type CandidateScopeKind = 'all' | 'discoverable' | 'assigned' | 'own';
 export type Condition =
   | { readonly check: 'own' | 'assigned' | 'discoverable'; readonly subject: Subject }
   | { readonly check: 'sub'; readonly arg: string }
+  | { readonly check: 'creator'; readonly of: 'job' | 'template'; readonly arg: string }
   | { readonly check: 'oneOf'; readonly arg: string; readonly values: readonly string[] }
   | { readonly check: 'scope'; readonly scope: CandidateScopeKind };
 
@@ -55,6 +60,8 @@ export const discoverable = (arg: string): Condition => ({ check: 'discoverable'
 export const ownPathway = (arg: string, templates = false): Condition => ({ check: 'own', subject: { pathway: arg, templates } });
 export const assignedPathway = (arg: string, templates = false): Condition => ({ check: 'assigned', subject: { pathway: arg, templates } });
 export const sub = (arg: string): Condition => ({ check: 'sub', arg });
+export const createdJob = (arg: string): Condition => ({ check: 'creator', of: 'job', arg });
+export const createdTemplate = (arg: string): Condition => ({ check: 'creator', of: 'template', arg });
 export const oneOf = (arg: string, values: readonly string[]): Condition => ({ check: 'oneOf', arg, values });
 export const scope = (kind: CandidateScopeKind): Condition => ({ check: 'scope', scope: kind });
 
@@ -90,10 +97,10 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, OperationRule>> = {
   'Mutation.createCredential': ADMIN_ONLY,
   'Mutation.updateCredential': ADMIN_ONLY,
   'Mutation.deleteCredential': ADMIN_ONLY,
-  // ------------------------------------------------ jobs: ADMIN and recruiters
+  // ------------------------------------------------ jobs: ADMIN and recruiters; a job is changed by its creator or an ADMIN
   'Mutation.createJob': JOB_MANAGERS,
-  'Mutation.updateJob': JOB_MANAGERS,
-  'Mutation.deleteJob': JOB_MANAGERS,
+  'Mutation.updateJob': { ADMIN: ALLOW, RECRUITER: [createdJob('input.id')] },
+  'Mutation.deleteJob': { ADMIN: ALLOW, RECRUITER: [createdJob('id')] },
   'Mutation.createJobFromOccupation': JOB_MANAGERS,
   'Mutation.createJobFromText': JOB_MANAGERS,
   // ------------------------------------------------ people
@@ -126,8 +133,9 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, OperationRule>> = {
   'Query.pathways': learning('candidateId'),
   'Query.pathway': { ADMIN: ALLOW, ADVISOR: [assignedPathway('id', true)], LEARNER: [ownPathway('id', true)] },
   'Mutation.savePathway': { ADMIN: ALLOW, ADVISOR: [assigned('input.candidateId', { optional: true })], LEARNER: [own('input.candidateId')] },
-  'Mutation.updatePathway': { ADMIN: ALLOW, ADVISOR: [assignedPathway('input.id', true)], LEARNER: [ownPathway('input.id')] },
-  'Mutation.deletePathway': { ADMIN: ALLOW, ADVISOR: [assignedPathway('id', true)], LEARNER: [ownPathway('id')] },
+  // templates (pathways of nobody) are changed by the advisor who saved them or an ADMIN
+  'Mutation.updatePathway': { ADMIN: ALLOW, ADVISOR: [assignedPathway('input.id', true), createdTemplate('input.id')], LEARNER: [ownPathway('input.id')] },
+  'Mutation.deletePathway': { ADMIN: ALLOW, ADVISOR: [assignedPathway('id', true), createdTemplate('id')], LEARNER: [ownPathway('id')] },
   // ------------------------------------------------ audits and fairness: ADMIN
   'Query.rankingAudit': ADMIN_ONLY,
   'Query.replayRanking': ADMIN_ONLY,

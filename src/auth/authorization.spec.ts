@@ -11,11 +11,18 @@ const VISIBLE = '44444444-4444-4444-8444-444444444444';
 const OWN_PATHWAY = 'aaaaaaaa-1111-4111-8111-111111111111';
 const ASSIGNED_PATHWAY = 'aaaaaaaa-2222-4222-8222-222222222222';
 const TEMPLATE = 'aaaaaaaa-0000-4000-8000-000000000000';
+const OTHERS_TEMPLATE = 'aaaaaaaa-0000-4000-8000-000000000001';
+const ADMIN_TEMPLATE = 'aaaaaaaa-0000-4000-8000-000000000002';
+const MY_JOB = 'bbbbbbbb-0000-4000-8000-000000000000';
+const OTHERS_JOB = 'bbbbbbbb-0000-4000-8000-000000000001';
+const SEEDED_JOB = 'bbbbbbbb-0000-4000-8000-000000000002';
 
 const facts: AccessFacts = {
   isDiscoverable: async (id) => id !== HIDDEN,
   isAssigned: async (sub, id) => sub === 'adv' && id === ASSIGNED,
-  pathwayOwner: async (id) => ({ [OWN_PATHWAY]: OWN, [ASSIGNED_PATHWAY]: ASSIGNED, [TEMPLATE]: null })[id],
+  pathwayOwner: async (id) => ({ [OWN_PATHWAY]: OWN, [ASSIGNED_PATHWAY]: ASSIGNED, [TEMPLATE]: null, [OTHERS_TEMPLATE]: null, [ADMIN_TEMPLATE]: null })[id],
+  jobCreator: async (id) => ({ [MY_JOB]: 'rec', [OTHERS_JOB]: 'another-recruiter', [SEEDED_JOB]: null })[id],
+  templateCreator: async (id) => ({ [TEMPLATE]: 'adv', [OTHERS_TEMPLATE]: 'another-advisor', [ADMIN_TEMPLATE]: 'root' })[id],
 };
 
 const P: Record<Role, Principal> = {
@@ -73,8 +80,6 @@ describe('the authorization table: the rules of the product', () => {
       [
         ...catalogueReads,
         'Mutation.createJob',
-        'Mutation.updateJob',
-        'Mutation.deleteJob',
         'Mutation.createJobFromOccupation',
         'Mutation.createJobFromText',
         'Query.rankCandidates',
@@ -133,6 +138,21 @@ describe('authorize', () => {
     ['Query.pathway', Role.LEARNER, { id: 'aaaaaaaa-9999-4999-8999-999999999999' }, 'FORBIDDEN'],
     ['Mutation.updatePathway', Role.LEARNER, { input: { id: TEMPLATE } }, 'FORBIDDEN'],
     ['Mutation.updatePathway', Role.ADVISOR, { input: { id: TEMPLATE } }, 'allowed'],
+    ['Mutation.updatePathway', Role.ADVISOR, { input: { id: OTHERS_TEMPLATE } }, 'FORBIDDEN'],
+    ['Mutation.updatePathway', Role.ADVISOR, { input: { id: ADMIN_TEMPLATE } }, 'FORBIDDEN'],
+    ['Mutation.updatePathway', Role.ADMIN, { input: { id: OTHERS_TEMPLATE } }, 'allowed'],
+    ['Mutation.deletePathway', Role.ADVISOR, { id: OTHERS_TEMPLATE }, 'FORBIDDEN'],
+    ['Mutation.deletePathway', Role.ADVISOR, { id: TEMPLATE }, 'allowed'],
+    ['Mutation.updatePathway', Role.ADVISOR, { input: { id: ASSIGNED_PATHWAY } }, 'allowed'],
+    ['Mutation.updateJob', Role.RECRUITER, { input: { id: MY_JOB } }, 'allowed'],
+    ['Mutation.updateJob', Role.RECRUITER, { input: { id: MY_JOB.toUpperCase() } }, 'allowed'],
+    ['Mutation.updateJob', Role.RECRUITER, { input: { id: OTHERS_JOB } }, 'FORBIDDEN'],
+    ['Mutation.updateJob', Role.RECRUITER, { input: { id: SEEDED_JOB } }, 'FORBIDDEN'],
+    ['Mutation.updateJob', Role.RECRUITER, { input: { id: 'bbbbbbbb-9999-4999-8999-999999999999' } }, 'allowed'], // NOT_FOUND from the operation
+    ['Mutation.updateJob', Role.ADMIN, { input: { id: OTHERS_JOB } }, 'allowed'],
+    ['Mutation.deleteJob', Role.RECRUITER, { id: MY_JOB }, 'allowed'],
+    ['Mutation.deleteJob', Role.RECRUITER, { id: OTHERS_JOB }, 'FORBIDDEN'],
+    ['Mutation.deleteJob', Role.ADVISOR, { id: MY_JOB }, 'FORBIDDEN'],
     ['Mutation.deletePathway', Role.ADVISOR, { id: ASSIGNED_PATHWAY }, 'allowed'],
     ['Mutation.deletePathway', Role.ADVISOR, { id: OWN_PATHWAY }, 'FORBIDDEN'],
     ['Mutation.savePathway', Role.ADVISOR, { input: { name: 'template' } }, 'allowed'],

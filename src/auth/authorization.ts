@@ -12,6 +12,10 @@ export interface AccessFacts {
   isAssigned(advisorSub: string, candidateId: string): Promise<boolean>;
   /** undefined: no such pathway; null: a template (belongs to nobody) */
   pathwayOwner(pathwayId: string): Promise<string | null | undefined>;
+  /** undefined: no such job; null: no recorded creator (ADMIN only) */
+  jobCreator(jobId: string): Promise<string | null | undefined>;
+  /** undefined: no such template (a learner's pathway or none); null: no recorded creator */
+  templateCreator(pathwayId: string): Promise<string | null | undefined>;
 }
 
 /** The rows a list of people may show to the caller. */
@@ -83,6 +87,14 @@ async function check(operation: string, condition: Condition, principal: Princip
       return { candidateScope: toScope(condition.scope, principal) };
     case 'sub': {
       if (argAt(args, condition.arg) !== principal.sub) throw forbidden(operation, `${condition.arg} must be your own (the token's sub)`);
+      return {};
+    }
+    case 'creator': {
+      const id = argAt(args, condition.arg);
+      if (typeof id !== 'string' || !isUuid(id)) return {}; // refused as input or NOT_FOUND by the operation
+      const creator = condition.of === 'job' ? await facts.jobCreator(id.toLowerCase()) : await facts.templateCreator(id.toLowerCase());
+      if (creator === undefined) return {};
+      if (creator !== principal.sub) throw forbidden(operation, condition.of === 'job' ? 'is only for jobs you created' : 'is only for templates you created');
       return {};
     }
     case 'oneOf': {

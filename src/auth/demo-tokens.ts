@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { resolveJwtSecret } from './jwt-secret';
 import { Role, ROLES } from './role.enum';
-import { TokenService } from './token.service';
+import { formatSeconds, TokenService } from './token.service';
 
 export const DEMO_TOKEN_TTL_SECONDS = 12 * 3600;
 
@@ -23,7 +23,7 @@ export async function demoTokens(app: INestApplication): Promise<DemoToken[]> {
     const sub = `demo-${role.toLowerCase()}`;
     if (role === Role.LEARNER && !learner) continue;
     const candidate = role === Role.LEARNER ? learner : undefined;
-    out.push({ role, sub, candidate, token: await tokens.sign({ role, sub, candidateId: candidate?.id ?? null }, DEMO_TOKEN_TTL_SECONDS) });
+    out.push({ role, sub, candidate, token: await tokens.sign({ role, sub, candidateId: candidate?.id ?? null }, Math.min(DEMO_TOKEN_TTL_SECONDS, tokens.maxTtlSeconds)) });
   }
   return out;
 }
@@ -33,7 +33,7 @@ export async function demoTokensText(app: INestApplication, config: AppConfig): 
   const secret = resolveJwtSecret(config);
   const where = secret.source === 'file' ? `kept in ${secret.file}` : 'in memory only (DATA_DIR is memory://)';
   const lines = [
-    `AUTH_JWT_SECRET is not set: tokens are signed with a generated key ${where}. Demo tokens, valid ${DEMO_TOKEN_TTL_SECONDS / 3600} h (send as "Authorization: Bearer <token>"; mint more with npm run token):`,
+    `AUTH_JWT_SECRET is not set: tokens are signed with a generated key ${where}. Demo tokens, valid ${formatSeconds(Math.min(DEMO_TOKEN_TTL_SECONDS, app.get(TokenService).maxTtlSeconds))} (send as "Authorization: Bearer <token>"; mint more with npm run token):`,
   ];
   for (const t of await demoTokens(app)) {
     const who = t.candidate ? `${t.sub}, candidate ${t.candidate.name} ${t.candidate.id}` : t.sub;

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Role } from './role.enum';
 import { AuthenticationError } from './authentication.error';
 import { parseTtl, TokenService } from './token.service';
@@ -26,6 +27,24 @@ describe('TokenService', () => {
     await expect(tokens.authenticate(`Bearer ${'a'.repeat(5000)}`)).rejects.toThrow(/Malformed/);
   });
 
+  it('refuses tokens living longer than the maximum (24 h by default): exp − iat, and exp − now', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const make = async (payload: Record<string, number>) => {
+      const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'x', role: 'ADMIN', ...payload })}`;
+      return `${input}.${createHmac('sha256', 'unit-test-secret-0123456789-0123456789').update(input).digest('base64url')}`;
+    };
+    await expect(tokens.verify(await make({ iat: now, exp: now + 24 * 3600 }))).resolves.toMatchObject({ sub: 'x' });
+    await expect(tokens.verify(await make({ iat: now, exp: now + 24 * 3600 + 1 }))).rejects.toThrow('Token lifetime exceeds the maximum of 24 h');
+    await expect(tokens.verify(await make({ iat: now, exp: 253402300799 }))).rejects.toThrow(/lifetime/); // 9999-12-31
+    await expect(tokens.verify(await make({ exp: now + 25 * 3600 }))).rejects.toThrow(/lifetime/); // no iat: exp − now
+    await expect(tokens.verify(await make({ iat: now + 30 * 86400, exp: now + 30 * 86400 + 60 }))).rejects.toThrow(/lifetime/); // a future iat
+    await expect(tokens.verify(await make({ iat: now - 23 * 3600, exp: now + 2 * 3600 }))).rejects.toThrow(/lifetime/); // 25 h since iat
+    const short = new TokenService('unit-test-secret-0123456789-0123456789', 600);
+    await expect(short.verify(await tokens.sign({ role: Role.ADMIN, sub: 'x' }, 3600))).rejects.toThrow('Token lifetime exceeds the maximum of 10 min');
+    await expect(short.sign({ role: Role.ADMIN, sub: 'x' }, 3600)).rejects.toThrow(/ttl must be at most 10 min/);
+  });
+
   it.each([
     ['90s', 90],
     ['90', 90],
@@ -38,5 +57,10 @@ describe('TokenService', () => {
 
   it.each(['', '8 hours', '-1h', '0s', '400d'])('refuses the ttl %j', (text) => {
     expect(() => parseTtl(text)).toThrow(/ttl must/);
+  });
+
+  it('refuses a ttl over the given maximum', () => {
+    expect(parseTtl('24h', 86400)).toBe(86400);
+    expect(() => parseTtl('25h', 86400)).toThrow('ttl must be between 1 second and 24 h');
   });
 });

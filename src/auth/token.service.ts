@@ -14,14 +14,23 @@ export interface TokenClaims {
 export const ALGORITHM = 'HS256';
 export const MAX_TOKEN_LENGTH = 4096;
 export const DEFAULT_TTL_SECONDS = 8 * 3600;
+/** Longest lifetime (exp − iat) a token may have unless AUTH_TOKEN_MAX_TTL says otherwise. */
+export const DEFAULT_MAX_TTL_SECONDS = 24 * 3600;
 
-/** `8h`, `30m`, `2d`, `90s` or plain seconds. */
-export function parseTtl(text: string): number {
+/** `8h`, `30m`, `2d`, `90s` or plain seconds, at most `maxSeconds` (default 366 days). */
+export function parseTtl(text: string, maxSeconds = 366 * 86400): number {
   const m = /^(\d+)\s*([smhd]?)$/.exec(text.trim());
   if (!m) throw new Error(`ttl must look like 90s, 30m, 8h or 2d (got "${text}")`);
   const seconds = Number(m[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
-  if (seconds < 1 || seconds > 366 * 86400) throw new Error('ttl must be between 1 second and 366 days');
+  if (seconds < 1 || seconds > maxSeconds) throw new Error(`ttl must be between 1 second and ${formatSeconds(maxSeconds)}`);
   return seconds;
+}
+
+/** 86400 → `24 h`, 90 → `90 s`. */
+export function formatSeconds(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
 }
 
 const JOSE_MESSAGES: Record<string, string> = {
@@ -33,13 +42,18 @@ const JOSE_MESSAGES: Record<string, string> = {
 
 /**
  * Signs and verifies the HS256 bearer tokens (claims `sub`, `role`, `candidateId` for a learner,
- * `exp` required). jose is ESM-only, so it is loaded with a real dynamic import.
+ * `exp` required, a lifetime of at most `maxTtlSeconds`: exp − iat, and exp − now whether or not
+ * iat is given, so neither a far `exp` nor a future `iat` makes a long-lived token). jose is
+ * ESM-only, so it is loaded with a real dynamic import.
  */
 export class TokenService {
   private readonly key: Uint8Array;
   private jose?: Promise<typeof Jose>;
 
-  constructor(secret: string) {
+  constructor(
+    secret: string,
+    readonly maxTtlSeconds = DEFAULT_MAX_TTL_SECONDS,
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 
@@ -52,6 +66,7 @@ export class TokenService {
     if (!isRole(claims.role)) throw new Error(`role must be one of ADMIN, RECRUITER, ADVISOR, LEARNER (got ${String(claims.role)})`);
     if (!claims.sub || claims.sub.length > 200) throw new Error('sub must be 1 to 200 characters');
     if (claims.role === Role.LEARNER && !(claims.candidateId && isUuid(claims.candidateId))) throw new Error('a LEARNER token needs a candidate id (uuid)');
+    if (ttlSeconds > this.maxTtlSeconds) throw new Error(`ttl must be at most ${formatSeconds(this.maxTtlSeconds)} (AUTH_TOKEN_MAX_TTL)`);
     const { SignJWT } = await this.lib();
     return new SignJWT({ role: claims.role, ...(claims.candidateId ? { candidateId: claims.candidateId } : {}) })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
@@ -73,6 +88,8 @@ export class TokenService {
       if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') throw new AuthenticationError(`Token claim ${String((error as { claim?: string }).claim)} is not valid`);
       throw new AuthenticationError(JOSE_MESSAGES[code] ?? 'Malformed token');
     }
+    const lifetime = Math.max(Number(payload.exp) - Math.floor(Date.now() / 1000), typeof payload.iat === 'number' ? Number(payload.exp) - payload.iat : 0);
+    if (!(lifetime <= this.maxTtlSeconds)) throw new AuthenticationError(`Token lifetime exceeds the maximum of ${formatSeconds(this.maxTtlSeconds)}`);
     const { sub, role, candidateId } = payload as { sub?: unknown; role?: unknown; candidateId?: unknown };
     if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200) throw new AuthenticationError('Token claim sub is not valid');
     if (!isRole(role)) throw new AuthenticationError('Token claim role is not one of ADMIN, RECRUITER, ADVISOR, LEARNER');

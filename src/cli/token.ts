@@ -32,8 +32,10 @@ async function main(): Promise<void> {
   const config = toAppConfig(loadEnvironment());
   const secret = resolveJwtSecret(config);
   if (secret.source === 'memory') throw new Error('DATA_DIR is memory://, so there is no key to share with the server: set AUTH_JWT_SECRET');
-  const ttl = args.ttl ? parseTtl(args.ttl) : DEFAULT_TTL_SECONDS;
-  const token = await new TokenService(secret.secret).sign({ role, sub: args.sub, candidateId: args.candidate ?? null }, ttl);
+  // never longer than the server accepts (AUTH_TOKEN_MAX_TTL, default 24 h)
+  const max = config.authTokenMaxTtlSeconds;
+  const ttl = args.ttl ? parseTtl(args.ttl, max) : Math.min(DEFAULT_TTL_SECONDS, max);
+  const token = await new TokenService(secret.secret, max).sign({ role, sub: args.sub, candidateId: args.candidate ?? null }, ttl);
   process.stdout.write(`${token}\n`);
 }
 

@@ -1,3 +1,4 @@
+import { parseTtl } from '../auth/token.service';
 import { Environment } from './environment';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -19,6 +20,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** AUTH_JWT_SECRET; unset outside production: a random secret kept in DATA_DIR (see src/auth/jwt-secret.ts). */
   authJwtSecret?: string;
+  /** AUTH_TOKEN_MAX_TTL in seconds: tokens living longer are refused (UNAUTHENTICATED). */
+  authTokenMaxTtlSeconds: number;
   /** GraphQL requests per minute and token (sub). */
   rateLimitPerMinute: number;
   /** HTTP worker processes (WEB_CONCURRENCY); 1: the service runs in this process */
@@ -36,7 +39,9 @@ export function toAppConfig(env: Environment): AppConfig {
       : { kind: 'pglite', dataDir: env.DATA_DIR.startsWith('memory://') ? env.DATA_DIR : `${env.DATA_DIR}/pglite` },
     seedDemo: env.SEED_DEMO !== 'false',
     authJwtSecret: env.AUTH_JWT_SECRET,
+    authTokenMaxTtlSeconds: parseTtl(env.AUTH_TOKEN_MAX_TTL),
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     workers: env.WEB_CONCURRENCY,
   };
 }
+

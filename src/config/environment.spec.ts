@@ -3,7 +3,7 @@ import { loadEnvironment } from './environment';
 
 describe('loadEnvironment', () => {
   it('applies defaults', () => {
-    expect(loadEnvironment({})).toMatchObject({ PORT: 3000, DATA_DIR: '.data', LOG_LEVEL: 'info', NODE_ENV: 'development', DATABASE_URL: undefined, WEB_CONCURRENCY: 1 });
+    expect(loadEnvironment({})).toMatchObject({ PORT: 3000, DATA_DIR: '.data', LOG_LEVEL: 'info', NODE_ENV: 'development', DATABASE_URL: undefined, WEB_CONCURRENCY: 1, AUTH_TOKEN_MAX_TTL: '24h' });
   });
 
   it('reads valid values', () => {
@@ -24,6 +24,8 @@ describe('loadEnvironment', () => {
     [{ RATE_LIMIT_PER_MINUTE: 'many' }, /RATE_LIMIT_PER_MINUTE must be/],
     [{ WEB_CONCURRENCY: '0' }, /^Invalid configuration: WEB_CONCURRENCY must be an integer between 1 and 64 \(got "0"\)$/],
     [{ WEB_CONCURRENCY: 'two' }, /WEB_CONCURRENCY must be/],
+    [{ AUTH_TOKEN_MAX_TTL: 'forever' }, /^Invalid configuration: AUTH_TOKEN_MAX_TTL must look like 90s, 30m, 24h or 2d/],
+    [{ AUTH_TOKEN_MAX_TTL: '0s' }, /^Invalid configuration: AUTH_TOKEN_MAX_TTL must be between 1 second and 8784 h \(got "0s"\)$/],
     [{ WEB_CONCURRENCY: '2' }, /^Invalid configuration: WEB_CONCURRENCY above 1 needs DATABASE_URL/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadEnvironment(env)).toThrow(ConfigurationError);

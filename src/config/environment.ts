@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { parseTtl } from '../auth/token.service';
 import { ConfigurationError } from './configuration.error';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -36,6 +37,10 @@ export class Environment {
   @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
   AUTH_JWT_SECRET?: string;
 
+  /** Longest lifetime a bearer token may have (`90s`, `30m`, `8h`, `2d`); longer ones are refused. */
+  @Matches(/^\d+[smhd]?$/, { message: 'AUTH_TOKEN_MAX_TTL must look like 90s, 30m, 24h or 2d' })
+  AUTH_TOKEN_MAX_TTL = '24h';
+
   @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer of at least 1' })
   @Min(1, { message: 'RATE_LIMIT_PER_MINUTE must be an integer of at least 1' })
   RATE_LIMIT_PER_MINUTE = 600;
@@ -54,7 +59,7 @@ const INTEGER_VARIABLES = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE', 'WEB_CONCURR
 /** Reads and validates the environment; throws ConfigurationError naming the first bad variable. */
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const raw: Record<string, unknown> = {};
-  for (const key of ['PORT', 'DATABASE_URL', 'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV', 'SEED_DEMO', 'AUTH_JWT_SECRET', 'RATE_LIMIT_PER_MINUTE', 'WEB_CONCURRENCY']) {
+  for (const key of ['PORT', 'DATABASE_URL', 'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV', 'SEED_DEMO', 'AUTH_JWT_SECRET', 'AUTH_TOKEN_MAX_TTL', 'RATE_LIMIT_PER_MINUTE', 'WEB_CONCURRENCY']) {
     const value = source[key];
     if (value === undefined || value === '') continue;
     raw[key] = INTEGER_VARIABLES.has(key) ? (/^\d+$/.test(value) ? Number(value) : value) : value;
@@ -66,6 +71,11 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     const message = Object.values(first.constraints ?? {})[0] ?? `${first.property} is invalid`;
     const got = SECRET_VARIABLES.has(first.property) ? `${String(source[first.property] ?? '').length} characters` : JSON.stringify(source[first.property]);
     throw new ConfigurationError(`Invalid configuration: ${message} (got ${got})`);
+  }
+  try {
+    parseTtl(env.AUTH_TOKEN_MAX_TTL);
+  } catch (error) {
+    throw new ConfigurationError(`Invalid configuration: AUTH_TOKEN_MAX_TTL ${(error as Error).message.replace(/^ttl /, '')} (got ${JSON.stringify(env.AUTH_TOKEN_MAX_TTL)})`);
   }
   if (env.NODE_ENV === 'production' && !env.AUTH_JWT_SECRET) {
     throw new ConfigurationError('Invalid configuration: AUTH_JWT_SECRET must be set when NODE_ENV=production (at least 32 characters)');

@@ -14,6 +14,10 @@ export class JobEntity {
   @Column('uuid', { name: 'occupation_id', nullable: true })
   occupationId!: string | null;
 
+  /** the token `sub` that created it (null: seeded or older than owners; ADMIN only) */
+  @Column('text', { name: 'created_by', nullable: true })
+  createdBy!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

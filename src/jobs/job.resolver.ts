@@ -24,8 +24,8 @@ export class JobResolver {
   }
 
   @Mutation(() => JobObject)
-  createJob(@Args('input') input: CreateJobInput): Promise<JobObject> {
-    return this.service.create(input);
+  createJob(@Args('input') input: CreateJobInput, @Context() ctx: GraphqlContext): Promise<JobObject> {
+    return this.service.create(input, ctx.principal.sub);
   }
 
   @Mutation(() => JobObject)

@@ -52,10 +52,11 @@ export class JobService implements OnModuleInit {
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toJobObject(e.node) })) };
   }
 
-  create(input: CreateJobInput, occupationId: string | null = null): Promise<JobObject> {
+  /** `createdBy`: the caller's sub; only they (or an ADMIN) may update or delete the job. */
+  create(input: CreateJobInput, createdBy: string, occupationId: string | null = null): Promise<JobObject> {
     return this.transactions.run(async ({ manager }) => {
       await this.checkRequirements(input.requirements, manager);
-      const saved = await this.jobs.save({ title: input.title.trim(), description: input.description ?? null, occupationId }, manager);
+      const saved = await this.jobs.save({ title: input.title.trim(), description: input.description ?? null, occupationId, createdBy }, manager);
       await this.jobs.replaceRequirements(saved.id, this.requirementRows(input.requirements), manager);
       return toJobObject(saved);
     });

@@ -32,9 +32,10 @@ export class OccupationResolver {
   @Mutation(() => JobObject, { description: 'essential skills at level 3, optional ones at a lower weight' })
   createJobFromOccupation(
     @Args('occupationId', { type: () => ID }) occupationId: string,
-    @Args('title', { type: () => String, nullable: true }) title?: string | null,
+    @Args('title', { type: () => String, nullable: true }) title: string | null | undefined,
+    @Context() ctx: GraphqlContext,
   ): Promise<JobObject> {
-    return this.service.createJob(occupationId, title);
+    return this.service.createJob(occupationId, title, ctx.principal.sub);
   }
 
   @ResolveField(() => [SkillObject])

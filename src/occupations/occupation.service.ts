@@ -52,7 +52,7 @@ export class OccupationService implements OnModuleInit {
    * (the recruiter decides which are); optional skills at level 3 with weight 0.5. Requirements
    * are in a stable order (essential first, then by skill name).
    */
-  async createJob(occupationId: string, title: string | null | undefined): Promise<JobObject> {
+  async createJob(occupationId: string, title: string | null | undefined, createdBy: string): Promise<JobObject> {
     if (title !== null && title !== undefined && (title.trim().length === 0 || title.length > 300)) {
       throw AppException.badInput('title', 'title must be 1 to 300 characters and not blank');
     }
@@ -73,6 +73,7 @@ export class OccupationService implements OnModuleInit {
           ...optional.map((skillId) => ({ skillId, level: OCCUPATION_JOB_LEVEL, weight: OPTIONAL_SKILL_WEIGHT, mandatory: false })),
         ],
       },
+      createdBy,
       occupation.id,
     );
   }

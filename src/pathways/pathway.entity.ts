@@ -14,6 +14,10 @@ export class PathwayEntity {
   @Column('uuid', { name: 'job_id', nullable: true })
   jobId!: string | null;
 
+  /** the token `sub` that created it (null: seeded or older than owners; ADMIN only) */
+  @Column('text', { name: 'created_by', nullable: true })
+  createdBy!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

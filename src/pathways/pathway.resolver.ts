@@ -57,8 +57,8 @@ export class PathwayResolver {
   @Mutation(() => PathwayObject, {
     description: 'Saves an ordered list of credentials; refused (BAD_USER_INPUT) when a credential comes before a prerequisite the candidate does not hold',
   })
-  savePathway(@Args('input') input: SavePathwayInput): Promise<PathwayObject> {
-    return this.service.save(input);
+  savePathway(@Args('input') input: SavePathwayInput, @Context() ctx: GraphqlContext): Promise<PathwayObject> {
+    return this.service.save(input, ctx.principal.sub);
   }
 
   @Mutation(() => PathwayObject)

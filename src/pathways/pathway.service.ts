@@ -205,7 +205,8 @@ export class PathwayService implements OnModuleInit {
 
   // ------------------------------------------------------------------ mutations
 
-  async save(input: SavePathwayInput): Promise<PathwayObject> {
+  /** `createdBy`: the caller's sub; only they (or an ADMIN) may update or delete a template. */
+  async save(input: SavePathwayInput, createdBy: string): Promise<PathwayObject> {
     const catalogue = await this.catalogue.get(); // outside the transaction: on PGlite it holds the only connection
     return this.transactions.run(async ({ manager }) => {
       const candidateId = input.candidateId ?? null;
@@ -216,7 +217,7 @@ export class PathwayService implements OnModuleInit {
       }
       if (jobId) await this.requireJobRow(jobId, 'input.jobId', manager);
       const ids = await this.checkSteps(input.credentialIds, candidateId, catalogue, manager);
-      const saved = await this.pathways.save({ name: input.name.trim(), candidateId, jobId }, manager);
+      const saved = await this.pathways.save({ name: input.name.trim(), candidateId, jobId, createdBy }, manager);
       await this.pathways.replaceSteps(saved.id, ids, manager);
       return toPathwayObject(saved, ids);
     });

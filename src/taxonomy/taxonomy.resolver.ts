@@ -88,15 +88,18 @@ export class TaxonomyResolver {
   }
 
   @Mutation(() => JobObject, { description: 'A job whose requirements are the skills found in the text (level 3, weight 1), for the recruiter to edit' })
-  async createJobFromText(@Args('title') title: string, @Args('text') text: string): Promise<JobObject> {
+  async createJobFromText(@Args('title') title: string, @Args('text') text: string, @Context() ctx: GraphqlContext): Promise<JobObject> {
     if (title.trim().length === 0 || title.length > 300) throw AppException.badInput('title', 'title must be 1 to 300 characters and not blank');
     checkText(text, 'text');
     const extracted = this.taxonomy.search.extractSkills(text).filter((e) => e.confidence >= PROPOSAL_MIN_CONFIDENCE);
     if (extracted.length === 0) throw AppException.badInput('text', 'No skills were recognised in the text');
-    return this.jobs.create({
+    return this.jobs.create(
+      {
       title,
       description: text,
       requirements: extracted.slice(0, 100).map((e) => ({ skillId: e.skillId, level: 3, weight: 1, mandatory: false })),
-    });
+      },
+      ctx.principal.sub,
+    );
   }
 }

@@ -1,53 +1,51 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { FragmentDefinitionNode, GraphQLError, Kind } from 'graphql';
-import { getComplexity } from 'graphql-query-complexity';
-import { complexityEstimator, containsNul, limitError, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, operationDepth } from './query-limits';
+import { getVariableValues } from 'graphql';
+import { measureOperation } from './operation-measure';
+import { complexityEstimator, containsNul, limitError, MAX_QUERY_ALIASES, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, MAX_ROOT_FIELDS } from './query-limits';
 
 export interface QueryLimits {
   maxDepth: number;
   maxComplexity: number;
+  maxAliases: number;
+  maxRootFields: number;
 }
 
+const DEFAULT_LIMITS: QueryLimits = { maxDepth: MAX_QUERY_DEPTH, maxComplexity: MAX_QUERY_COMPLEXITY, maxAliases: MAX_QUERY_ALIASES, maxRootFields: MAX_ROOT_FIELDS };
+
 /**
- * Refuses, before anything runs, operations deeper than `maxDepth` or costlier than
- * `maxComplexity` (graphql-query-complexity with `complexityEstimator`), and text with NUL
- * characters (which PostgreSQL cannot store): BAD_USER_INPUT naming the limit, HTTP 400.
+ * Refuses, before anything runs, operations deeper than `maxDepth`, costlier than
+ * `maxComplexity` (`complexityEstimator`, introspection included), with more than `maxAliases`
+ * aliases or `maxRootFields` root fields, and text with NUL characters (which PostgreSQL cannot
+ * store): BAD_USER_INPUT naming the limit, HTTP 400. The document is measured in one pass with
+ * each fragment measured once (`measureOperation`), so judging it takes time linear in its size.
  */
-export function queryLimitsPlugin(limits: QueryLimits = { maxDepth: MAX_QUERY_DEPTH, maxComplexity: MAX_QUERY_COMPLEXITY }): ApolloServerPlugin {
+export function queryLimitsPlugin(limits: QueryLimits = DEFAULT_LIMITS): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation, schema }) {
           if (!operation) return;
           if (containsNul(document, request.variables)) throw limitError('Text input must not contain NUL (\\u0000) characters', {});
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-          const depth = operationDepth(operation, fragments);
-          if (depth > limits.maxDepth) {
-            throw limitError(`Query depth ${depth} exceeds the maximum of ${limits.maxDepth}`, { depth, maxDepth: limits.maxDepth });
+          // bad variable values: execution reports them with their own message, before anything runs
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          const measure = measureOperation(schema, document, operation, coerced.coerced, complexityEstimator);
+          if (measure.depth > limits.maxDepth) {
+            throw limitError(`Query depth ${measure.depth} exceeds the maximum of ${limits.maxDepth}`, { depth: measure.depth, maxDepth: limits.maxDepth });
           }
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators: [complexityEstimator],
+          if (measure.rootFields > limits.maxRootFields) {
+            throw limitError(`Query has ${measure.rootFields} root fields, more than the maximum of ${limits.maxRootFields}`, {
+              rootFields: measure.rootFields,
+              maxRootFields: limits.maxRootFields,
             });
-          } catch (error) {
-            if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-              throw limitError(`Query too complex: ${error.message}`, { maxComplexity: limits.maxComplexity });
-            }
-            // bad variable values: execution reports them with their own message
-            if (error instanceof GraphQLError) return;
-            throw error;
           }
-          if (complexity > limits.maxComplexity) {
-            throw limitError(`Query complexity ${complexity} exceeds the maximum of ${limits.maxComplexity} (lists cost their \`first\`; ranking, matching and pathway fields cost more)`, {
-              complexity,
-              maxComplexity: limits.maxComplexity,
-            });
+          if (measure.aliases > limits.maxAliases) {
+            throw limitError(`Query has ${measure.aliases} aliases, more than the maximum of ${limits.maxAliases}`, { aliases: measure.aliases, maxAliases: limits.maxAliases });
+          }
+          if (measure.complexity > limits.maxComplexity) {
+            throw limitError(
+              `Query complexity ${measure.complexity} exceeds the maximum of ${limits.maxComplexity} (lists cost their \`first\`; ranking, matching and pathway fields cost more)`,
+              { complexity: measure.complexity, maxComplexity: limits.maxComplexity },
+            );
           }
         },
       };

@@ -1,9 +1,13 @@
-import { DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, visit } from 'graphql';
+import { DocumentNode, GraphQLError, visit } from 'graphql';
 import { ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../../common/errors/error-code.enum';
 
 /** Deepest nesting of fields allowed in one operation (a root field is depth 1). */
 export const MAX_QUERY_DEPTH = 10;
+/** Aliased fields allowed in one operation (fragments expanded). */
+export const MAX_QUERY_ALIASES = 30;
+/** Root fields allowed in one operation (root-level fragments expanded). */
+export const MAX_ROOT_FIELDS = 20;
 /** Complexity budget of one operation (see `complexityEstimator`). */
 export const MAX_QUERY_COMPLEXITY = 5000;
 
@@ -39,44 +43,29 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Occupation.optionalSkills': 10,
   'SkillNeighborhood.nodes': 20,
   'SkillNeighborhood.edges': 20,
+  // introspection: a type's lists fan out under each other (`types { fields { type { fields … } } }`)
+  '__Type.fields': 10,
+  '__Type.inputFields': 10,
+  '__Type.enumValues': 10,
+  '__Type.possibleTypes': 10,
+  '__Type.interfaces': 3,
+  '__Field.args': 3,
+  '__Directive.args': 3,
 };
 
 /**
  * cost(field) = FIELD_COSTS[field] (default 1) + multiplier × cost(children), where the multiplier
  * is `first` for paginated lists (the number of `texts` for resolveSkills), LIST_SIZES for lists
- * that fan out, else 1. Introspection fields cost nothing.
+ * that fan out, else 1. Introspection fields are priced the same way (the schema's list of types
+ * counts once: it is the answer's size, not a fan-out).
  */
 export const complexityEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  if (field.name.startsWith('__')) return 0;
   const key = `${type.name}.${field.name}`;
   const base = FIELD_COSTS[key] ?? 1;
   const first = typeof args.first === 'number' && args.first > 0 ? args.first : null;
   const texts = Array.isArray(args.texts) ? Math.max(1, args.texts.length) : null;
   return base + (first ?? texts ?? LIST_SIZES[key] ?? 1) * childComplexity;
 };
-
-/** Depth of the deepest field of the operation (root fields are 1; fragments expanded; introspection ignored). */
-export function operationDepth(operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): number {
-  const depthOf = (set: SelectionSetNode | undefined, level: number, active: Set<string>): number => {
-    if (!set) return level - 1;
-    let deepest = level - 1;
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if ((selection as FieldNode).name.value.startsWith('__')) continue;
-        deepest = Math.max(deepest, level, depthOf(selection.selectionSet, level + 1, active));
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        deepest = Math.max(deepest, depthOf(selection.selectionSet, level, active));
-      } else {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        if (!fragment || active.has(name)) continue;
-        deepest = Math.max(deepest, depthOf(fragment.selectionSet, level, new Set([...active, name])));
-      }
-    }
-    return deepest;
-  };
-  return depthOf(operation.selectionSet, 1, new Set());
-}
 
 /** BAD_USER_INPUT for a request over a limit (HTTP 400). */
 export function limitError(message: string, details: Record<string, unknown>): GraphQLError {
