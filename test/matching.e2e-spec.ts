@@ -55,6 +55,26 @@ describe('matching: ranking, explanations, gaps and profiles', () => {
     expect(page2.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('without asOf, ranks as of the start of the current UTC day: two calls a second apart are identical (scores, cursors, audit)', async () => {
+    const Q = `query($job: ID!) { rankCandidates(jobId: $job, first: 2) { totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor node { asOf score meetsMandatory candidate { id } requirements { coverage strength decay } } } } }`;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const day = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00.000Z').toISOString();
+      const one = ok(await t.gql(Q, { job: jobId })).rankCandidates;
+      await new Promise((r) => setTimeout(r, 1100));
+      const two = ok(await t.gql(Q, { job: jobId })).rankCandidates;
+      if (new Date().toISOString().slice(0, 10) !== day.slice(0, 10)) continue; // midnight passed between the calls: try again
+      expect(two).toEqual(one);
+      expect(one.edges.map((e: any) => e.node.asOf)).toEqual(one.edges.map(() => day));
+      const audits = await t.dataSource.query(`SELECT as_of FROM ranking_audit WHERE job_id = $1 ORDER BY seq DESC LIMIT 2`, [jobId]);
+      expect(audits.map((r: any) => new Date(r.as_of).toISOString())).toEqual([day, day]);
+      // the next page (cursor without asOf) continues at the same instant
+      const next = ok(await t.gql(RANK, { job: jobId, first: 2, after: one.pageInfo.endCursor })).rankCandidates;
+      expect(next.edges.map((e: any) => e.node.candidate.id)).not.toContain(one.edges[0].node.candidate.id);
+      return;
+    }
+  });
+
   it('explains each requirement: coverage, via, decay, evidence date', async () => {
     const m = ok(
       await t.gql(`query($c: ID!, $j: ID!) { matchCandidate(candidateId: $c, jobId: $j, asOf: "2024-12-31T00:00:00Z") {

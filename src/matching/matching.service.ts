@@ -19,6 +19,7 @@ import { MatchCandidateArgs } from './match-candidate.args';
 import { RankCandidatesArgs } from './rank-candidates.args';
 import { RequirementMatchObject } from './requirement-match.object';
 import { SkillGapObject } from './skill-gap.object';
+import { defaultAsOf } from '../domain/time/start-of-utc-day';
 
 function toRequirement(r: JobRequirementObject): Requirement {
   return { id: r.id, skillId: r.skillId, level: r.level, weight: r.weight, mandatory: r.mandatory };
@@ -47,7 +48,7 @@ export class MatchingService {
   /** A page of the ranking, with the asOf and requirements it was computed with (for the audit trail). */
   async rank(args: RankCandidatesArgs): Promise<ConnectionShape<CandidateMatchObject> & { asOf: Date; requirements: Requirement[] }> {
     const cursor = args.after ? this.decodeRankCursor(args.after) : null;
-    const asOf = args.asOf ?? cursor?.asOf ?? new Date();
+    const asOf = args.asOf ?? cursor?.asOf ?? defaultAsOf();
     const { job, requirements } = await this.requireJob(args.jobId);
     await this.index.settled();
     const engineJob = { requirements: requirements.map(toRequirement) };
@@ -94,7 +95,7 @@ export class MatchingService {
   async match(args: MatchCandidateArgs): Promise<ExplainedMatch> {
     const { job, requirements } = await this.requireJob(args.jobId);
     const candidate = await this.requireCandidate(args.candidateId);
-    const asOf = args.asOf ?? new Date();
+    const asOf = args.asOf ?? defaultAsOf();
     const result = matchCandidate(candidate, { requirements: requirements.map(toRequirement) }, this.taxonomy.similarity, this.halfLife, asOf, this.index.config);
     return this.toMatchObject(result, job, requirements);
   }
@@ -102,7 +103,7 @@ export class MatchingService {
   async gap(args: MatchCandidateArgs): Promise<SkillGapObject> {
     const { job, requirements } = await this.requireJob(args.jobId);
     const candidate = await this.requireCandidate(args.candidateId);
-    const asOf = args.asOf ?? new Date();
+    const asOf = args.asOf ?? defaultAsOf();
     const result = skillGap(candidate, { requirements: requirements.map(toRequirement) }, this.taxonomy.similarity, this.halfLife, asOf, this.index.config);
     const byId = new Map(requirements.map((r) => [r.id, r]));
     return {
@@ -116,7 +117,7 @@ export class MatchingService {
   async profile(candidateId: string, asOf: Date | null | undefined): Promise<SkillStrength[]> {
     const [candidate] = await this.evidence.load([candidateId]);
     if (!candidate) return [];
-    return skillProfile(candidate.evidence, this.halfLife, asOf ?? new Date(), this.index.config).sort(
+    return skillProfile(candidate.evidence, this.halfLife, asOf ?? defaultAsOf(), this.index.config).sort(
       (a, b) => b.strength - a.strength || a.skillId.localeCompare(b.skillId),
     );
   }
