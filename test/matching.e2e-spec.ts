@@ -90,6 +90,28 @@ describe('matching: ranking, explanations, gaps and profiles', () => {
     expect(m.requirements[1]).toEqual({ coverage: 0, via: 'NONE', decay: 0, evidencedAt: null, matchedSkill: null, credential: null, requirement: { skill: { id: y } } });
   });
 
+  it('says in plain words why each requirement is covered or not, and sums the match up', async () => {
+    const Q = `query($c: ID!, $j: ID!) { matchCandidate(candidateId: $c, jobId: $j, asOf: "2024-12-31T00:00:00Z") { summary requirements { reason } } }`;
+    const ma = ok(await t.gql(Q, { c: a, j: jobId })).matchCandidate;
+    expect(ma.requirements.map((r: any) => r.reason)).toEqual([
+      'Evidence of Matching test skill X (level 4, January 2024, 50% fresh; assessment) counts 0.50 towards Matching test skill X at level 4, decayed to strength 2.0.',
+      'No evidence of Matching test skill Y or a neighbouring skill: missing for Matching test skill Y at level 2.',
+    ]);
+    expect(ma.summary).toBe('Meets 0 of 1 mandatory requirements (not Matching test skill X); exact evidence for 1 of 2; largest gap: Matching test skill X, decayed (coverage 0.50).');
+    const mb = ok(await t.gql(Q, { c: b, j: jobId })).matchCandidate;
+    expect(mb.requirements.map((r: any) => r.reason)).toEqual([
+      'Evidence of Matching test skill X (level 5, December 2024, 100% fresh; experience) counts 1.00 towards Matching test skill X at level 4.',
+      'Evidence of Matching test skill Y (level 2, December 2024, 100% fresh; self-reported) counts 0.60 towards Matching test skill Y at level 2, strength 1.2 is below the level.',
+    ]);
+    expect(mb.summary).toBe('Meets the 1 mandatory requirement; exact evidence for 2 of 2; largest gap: Matching test skill Y, below level (coverage 0.60).');
+    // in a ranking: the same sentences; a plain ranking does not compute them (no extra queries)
+    const ranked = ok(
+      await t.gql(`query($job: ID!) { rankCandidates(jobId: $job, first: 3, asOf: "2024-12-31T00:00:00Z") { edges { node { candidate { id } summary requirements { reason } } } } }`, { job: jobId }),
+    ).rankCandidates.edges.map((e: any) => e.node);
+    expect(ranked.find((n: any) => n.candidate.id === a)).toEqual({ candidate: { id: a }, ...ma });
+    expect(ranked.find((n: any) => n.candidate.id === b)).toEqual({ candidate: { id: b }, ...mb });
+  });
+
   it("explains a ranking's candidates as matchCandidate does, loading their evidence once per page and only when asked", async () => {
     const EXPLAIN = 'coverage via decay evidencedAt similarity strength matchedSkill { id } requirement { skill { id } }';
     const asOf = '2024-12-31T00:00:00Z';
@@ -107,6 +129,9 @@ describe('matching: ranking, explanations, gaps and profiles', () => {
     // explanations cost queries only when asked for, and the same few for a page of one or three
     expect(explainedThree).toBeGreaterThan(plain);
     expect(explainedThree).toBe(explainedOne);
+    // summaries need the explanations and the skills' names: a few more queries per page, not per candidate
+    const summaries = await queriesFor(() => t.gql(`query($job: ID!) { rankCandidates(jobId: $job, first: 3, asOf: "${asOf}") { edges { node { summary } } } }`, { job: jobId }));
+    expect(summaries).toBeLessThanOrEqual(explainedThree + 1);
     const ranked = ok(await explainedRank(3)).rankCandidates.edges.map((e: any) => e.node);
     expect(ranked).toHaveLength(3);
     for (const node of ranked) {

@@ -183,7 +183,8 @@ export function skillGap(
   return { candidateId: match.candidateId, score: match.score, meetsMandatory: match.meetsMandatory, gaps: gaps.map((g) => g.gap) };
 }
 
-function gapReason(
+/** Why a requirement with `coverage` < 1 is not covered (the rules of `skillGap`). */
+export function gapReason(
   evidence: readonly EvidenceItem[],
   req: Requirement,
   simMap: ReadonlyMap<string, SimilarityEntry>,
