@@ -53,8 +53,8 @@ const log = (line: string): void => void process.stdout.write(`${line}\n`);
  * The ranking in one statement. bench_sim(req, skill_id, sim, hl): every skill similar to each
  * requirement's skill, with its half-life; bench_req(req, level, weight, mandatory).
  * strength = level × confidence × 0.5^(age_days / 30.436875 / half_life), computed in the engine's
- * order of operations; best = max sim × strength per (candidate, requirement); coverage =
- * least(1, best / level); score = Σ weight × coverage / Σ weight; meetsMandatory = every mandatory
+ * order of operations; coverage = max sim × least(1, strength / level) per (candidate, requirement)
+ * (the engine's formula: a neighbour never covers more than its similarity); score = Σ weight × coverage / Σ weight; meetsMandatory = every mandatory
  * requirement with coverage ≥ threshold. Candidates without any counting evidence score 0 (second
  * branch, in id order, only reached when fewer than 20 candidates have evidence).
  *   $1 asOf epoch ms, $2 asOf, $3 Σ weight, $4 number of mandatory requirements, $5 threshold
@@ -62,21 +62,23 @@ const log = (line: string): void => void process.stdout.write(`${line}\n`);
 const RANK_SQL = `
 WITH best AS (
   SELECT e.candidate_id, s.req,
-         max(s.sim * ((e.level * CASE e.source
+         max(s.sim * least(1::float8, (e.level * CASE e.source
                                    WHEN 'CREDENTIAL' THEN CASE ec.verification WHEN 'VERIFIED' THEN 1.0::float8 WHEN 'UNVERIFIED' THEN 0.8::float8 ELSE 0::float8 END
                                    WHEN 'ASSESSMENT' THEN 1.0::float8
                                    WHEN 'EXPERIENCE' THEN 0.9::float8
                                    ELSE 0.6::float8 END)
-                      * power(0.5::float8, (($1::float8 - date_part('epoch', e.evidenced_at) * 1000) / 86400000 / 30.436875) / s.hl))) AS raw
+                      * power(0.5::float8, (($1::float8 - date_part('epoch', e.evidenced_at) * 1000) / 86400000 / 30.436875) / s.hl)
+                      / r.level)) AS cov
     FROM bench_sim s
+    JOIN bench_req r USING (req)
     JOIN skill_evidence e ON e.skill_id = s.skill_id
     LEFT JOIN earned_credential ec ON ec.id = e.earned_credential_id
    WHERE e.evidenced_at <= $2 AND (ec.expires_at IS NULL OR ec.expires_at > $2)
    GROUP BY e.candidate_id, s.req
 ), scored AS (
   SELECT b.candidate_id,
-         sum(r.weight * least(1::float8, b.raw / r.level)) / $3::float8 AS score,
-         count(*) FILTER (WHERE r.mandatory AND least(1::float8, b.raw / r.level) >= $5::float8) = $4::int AS meets
+         sum(r.weight * b.cov) / $3::float8 AS score,
+         count(*) FILTER (WHERE r.mandatory AND b.cov >= $5::float8) = $4::int AS meets
     FROM best b JOIN bench_req r USING (req)
    GROUP BY b.candidate_id
 ), ranked AS (

@@ -8,7 +8,7 @@
  * chains of four tiers, 50 stacks (free N-of-M stacks and paid capstones, some stacks of stacks),
  * 50 learners with held credentials (closed under prerequisites) and decayed experience, and
  * 10 jobs. Gains and current coverage follow the model the caller uses:
- * coverage = min(1, max over evidence of sim(skill, required) · strength / level), sim = 1 for
+ * coverage = max over evidence of sim(skill, required) · min(1, strength / level), sim = 1 for
  * the same skill, 0.5 within a domain. For each learner × job (500 pairs): recommendCredentials
  * (first 5) and planPathway (target 0.8, minimise hours, 2 s limit). Reports p50 / p95 / max
  * latency, the share of plans proven optimal, and the hours the optimal plan saves over greedy.
@@ -20,6 +20,7 @@
 import { performance } from 'node:perf_hooks';
 import type { uniformInt as UniformIntFn } from 'pure-rand/lib/distribution/uniformInt';
 import type { xoroshiro128plus as Xoroshiro128plusFn } from 'pure-rand/lib/generator/xoroshiro128plus';
+import { evidenceCoverage } from '../src/domain/matching/match-engine';
 import type { PathwayCredential, PathwayProblem, PathwayPlanResult } from '../src/domain/pathways/pathway.types';
 import { planPathway } from '../src/domain/pathways/plan-pathway';
 import { recommendCredentials } from '../src/domain/pathways/recommend';
@@ -193,8 +194,8 @@ function buildLearners(rnd: BenchRandom, catalogue: readonly SynthCredential[]):
 
 function coverage(evidence: readonly SkillLevel[], r: Requirement): number {
   let best = 0;
-  for (const e of evidence) best = Math.max(best, (sim(e.skill, r.skill) * e.level) / r.level);
-  return Math.min(1, best);
+  for (const e of evidence) best = Math.max(best, evidenceCoverage(sim(e.skill, r.skill), e.level, r.level));
+  return best;
 }
 
 function problemFor(catalogue: readonly SynthCredential[], job: readonly Requirement[], learner: Learner): PathwayProblem {

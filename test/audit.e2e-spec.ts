@@ -1,4 +1,5 @@
 import { configHash, DEFAULT_MATCH_CONFIG } from '../src/domain/matching/match-config';
+import { engineConfigHash } from '../src/audit/engine-config';
 import { DEFAULT_SIMILARITY_CONFIG } from '../src/domain/taxonomy/similarity-config';
 import { Gql, ok, startTestApp, TestApp } from './support/test-app';
 
@@ -56,7 +57,7 @@ describe('ranking audit trail', () => {
       actor_role: 'RECRUITER',
       job_id: jobId,
       arguments: { first: 2, after: null, minScore: 0.01, masked: false, asOf: AS_OF },
-      config_hash: configHash({ match: DEFAULT_MATCH_CONFIG, similarity: DEFAULT_SIMILARITY_CONFIG }),
+      config_hash: engineConfigHash({ match: DEFAULT_MATCH_CONFIG, similarity: DEFAULT_SIMILARITY_CONFIG }),
       total_count: 3,
     });
     expect(new Date(record.as_of).toISOString()).toBe(AS_OF);
@@ -159,6 +160,21 @@ describe('ranking audit trail', () => {
     expect((await audits())[0]).toEqual(record);
     const missing = await t.gql(REPLAY, { id: '00000000-0000-4000-8000-000000000000' });
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('a record made under the previous coverage formula replays with a differing configuration, and says so', async () => {
+    const [record] = await audits();
+    const oldHash = configHash({ match: DEFAULT_MATCH_CONFIG, similarity: DEFAULT_SIMILARITY_CONFIG }); // before the formula version
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO ranking_audit (operation, actor_sub, actor_role, job_id, arguments, as_of, config_hash, config, requirements, results, total_count)
+       SELECT operation, actor_sub, actor_role, job_id, arguments, as_of, $2, config, requirements, results, total_count FROM ranking_audit WHERE id = $1 RETURNING id`,
+      [record.id, oldHash],
+    );
+    const replay = ok(await t.gql(`query($id: ID!) { replayRanking(auditId: $id) { configMatches differences } }`, { id })).replayRanking;
+    expect(replay.configMatches).toBe(false);
+    expect(replay.differences).toContain(
+      `configuration ${oldHash} audited, ${engineConfigHash({ match: DEFAULT_MATCH_CONFIG, similarity: DEFAULT_SIMILARITY_CONFIG })} now (coverage formula version 2 or the match/similarity settings changed)`,
+    );
   });
 });
 

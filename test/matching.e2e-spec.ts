@@ -55,6 +55,26 @@ describe('matching: ranking, explanations, gaps and profiles', () => {
     expect(page2.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('without asOf, ranks as of the start of the current UTC day: two calls a second apart are identical (scores, cursors, audit)', async () => {
+    const Q = `query($job: ID!) { rankCandidates(jobId: $job, first: 2) { totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor node { asOf score meetsMandatory candidate { id } requirements { coverage strength decay } } } } }`;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const day = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00.000Z').toISOString();
+      const one = ok(await t.gql(Q, { job: jobId })).rankCandidates;
+      await new Promise((r) => setTimeout(r, 1100));
+      const two = ok(await t.gql(Q, { job: jobId })).rankCandidates;
+      if (new Date().toISOString().slice(0, 10) !== day.slice(0, 10)) continue; // midnight passed between the calls: try again
+      expect(two).toEqual(one);
+      expect(one.edges.map((e: any) => e.node.asOf)).toEqual(one.edges.map(() => day));
+      const audits = await t.dataSource.query(`SELECT as_of FROM ranking_audit WHERE job_id = $1 ORDER BY seq DESC LIMIT 2`, [jobId]);
+      expect(audits.map((r: any) => new Date(r.as_of).toISOString())).toEqual([day, day]);
+      // the next page (cursor without asOf) continues at the same instant
+      const next = ok(await t.gql(RANK, { job: jobId, first: 2, after: one.pageInfo.endCursor })).rankCandidates;
+      expect(next.edges.map((e: any) => e.node.candidate.id)).not.toContain(one.edges[0].node.candidate.id);
+      return;
+    }
+  });
+
   it('explains each requirement: coverage, via, decay, evidence date', async () => {
     const m = ok(
       await t.gql(`query($c: ID!, $j: ID!) { matchCandidate(candidateId: $c, jobId: $j, asOf: "2024-12-31T00:00:00Z") {
@@ -68,6 +88,28 @@ describe('matching: ranking, explanations, gaps and profiles', () => {
     expect(m.requirements[0].coverage).toBeCloseTo(0.5, 12);
     expect(m.requirements[0].decay).toBeCloseTo(0.5, 12);
     expect(m.requirements[1]).toEqual({ coverage: 0, via: 'NONE', decay: 0, evidencedAt: null, matchedSkill: null, credential: null, requirement: { skill: { id: y } } });
+  });
+
+  it('says in plain words why each requirement is covered or not, and sums the match up', async () => {
+    const Q = `query($c: ID!, $j: ID!) { matchCandidate(candidateId: $c, jobId: $j, asOf: "2024-12-31T00:00:00Z") { summary requirements { reason } } }`;
+    const ma = ok(await t.gql(Q, { c: a, j: jobId })).matchCandidate;
+    expect(ma.requirements.map((r: any) => r.reason)).toEqual([
+      'Evidence of Matching test skill X (level 4, January 2024, 50% fresh; assessment) counts 0.50 towards Matching test skill X at level 4, decayed to strength 2.0.',
+      'No evidence of Matching test skill Y or a neighbouring skill: missing for Matching test skill Y at level 2.',
+    ]);
+    expect(ma.summary).toBe('Meets 0 of 1 mandatory requirements (not Matching test skill X); exact evidence for 1 of 2; largest gap: Matching test skill X, decayed (coverage 0.50).');
+    const mb = ok(await t.gql(Q, { c: b, j: jobId })).matchCandidate;
+    expect(mb.requirements.map((r: any) => r.reason)).toEqual([
+      'Evidence of Matching test skill X (level 5, December 2024, 100% fresh; experience) counts 1.00 towards Matching test skill X at level 4.',
+      'Evidence of Matching test skill Y (level 2, December 2024, 100% fresh; self-reported) counts 0.60 towards Matching test skill Y at level 2, strength 1.2 is below the level.',
+    ]);
+    expect(mb.summary).toBe('Meets the 1 mandatory requirement; exact evidence for 2 of 2; largest gap: Matching test skill Y, below level (coverage 0.60).');
+    // in a ranking: the same sentences; a plain ranking does not compute them (no extra queries)
+    const ranked = ok(
+      await t.gql(`query($job: ID!) { rankCandidates(jobId: $job, first: 3, asOf: "2024-12-31T00:00:00Z") { edges { node { candidate { id } summary requirements { reason } } } } }`, { job: jobId }),
+    ).rankCandidates.edges.map((e: any) => e.node);
+    expect(ranked.find((n: any) => n.candidate.id === a)).toEqual({ candidate: { id: a }, ...ma });
+    expect(ranked.find((n: any) => n.candidate.id === b)).toEqual({ candidate: { id: b }, ...mb });
   });
 
   it("explains a ranking's candidates as matchCandidate does, loading their evidence once per page and only when asked", async () => {
@@ -87,6 +129,9 @@ describe('matching: ranking, explanations, gaps and profiles', () => {
     // explanations cost queries only when asked for, and the same few for a page of one or three
     expect(explainedThree).toBeGreaterThan(plain);
     expect(explainedThree).toBe(explainedOne);
+    // summaries need the explanations and the skills' names: a few more queries per page, not per candidate
+    const summaries = await queriesFor(() => t.gql(`query($job: ID!) { rankCandidates(jobId: $job, first: 3, asOf: "${asOf}") { edges { node { summary } } } }`, { job: jobId }));
+    expect(summaries).toBeLessThanOrEqual(explainedThree + 1);
     const ranked = ok(await explainedRank(3)).rankCandidates.edges.map((e: any) => e.node);
     expect(ranked).toHaveLength(3);
     for (const node of ranked) {

@@ -1,4 +1,5 @@
 import { configHash, MatchConfig } from '../domain/matching/match-config';
+import { COVERAGE_FORMULA_VERSION } from '../domain/matching/match-engine';
 import { SimilarityConfig } from '../domain/taxonomy/similarity-config';
 
 /** What a ranking was computed with, stored with every audit record; `configHash` of it is the engine's configuration hash. */
@@ -7,6 +8,10 @@ export interface EngineConfig {
   readonly similarity: SimilarityConfig;
 }
 
+/**
+ * The hash covers the coverage formula's version too: an audit record made under another formula
+ * replays with configMatches false (its differences are explained by the configuration).
+ */
 export function engineConfigHash(config: EngineConfig): string {
-  return configHash({ match: config.match, similarity: config.similarity });
+  return configHash({ formula: COVERAGE_FORMULA_VERSION, match: config.match, similarity: config.similarity });
 }

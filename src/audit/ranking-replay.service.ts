@@ -4,7 +4,7 @@ import { isUuid } from '../common/loaders/group-by';
 import { ConnectionShape } from '../common/pagination/connection.factory';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { resolveMatchConfig } from '../domain/matching/match-config';
-import { matchCandidate, rankCandidates } from '../domain/matching/match-engine';
+import { COVERAGE_FORMULA_VERSION, matchCandidate, rankCandidates } from '../domain/matching/match-engine';
 import { RankCursor, RankedCandidate, Requirement } from '../domain/matching/match-types';
 import { SimilarityIndex } from '../domain/taxonomy/similarity';
 import { JobService } from '../jobs/job.service';
@@ -134,10 +134,15 @@ export class RankingReplayService {
       return reasons.length ? [{ candidateId: row.candidate_id, reasons }] : [];
     });
 
+    const nowHash = engineConfigHash(this.matching.engineConfig());
+    const configMatches = nowHash === audit.configHash;
+    if (!configMatches) {
+      differences.push(`configuration ${audit.configHash} audited, ${nowHash} now (coverage formula version ${COVERAGE_FORMULA_VERSION} or the match/similarity settings changed)`);
+    }
     return {
       audit: toAuditObject(audit),
       matches,
-      configMatches: engineConfigHash(this.matching.engineConfig()) === audit.configHash,
+      configMatches,
       jobChanged,
       results: toMatches(results),
       totalCount,

@@ -9,6 +9,7 @@ import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { DemographicsRepository } from './demographics.repository';
 import { DemographicsObject } from './demographics.object';
 import { ImpactReportObject } from './impact-report.object';
+import { defaultAsOf } from '../domain/time/start-of-utc-day';
 
 export const MAX_TOP_N = 10_000;
 
@@ -33,7 +34,7 @@ export class FairnessService {
     if (!Number.isInteger(topN) || topN < 1 || topN > MAX_TOP_N) throw AppException.badInput('topN', `topN must be between 1 and ${MAX_TOP_N}`);
     if (!isUuid(jobId)) throw AppException.notFound('Job', jobId, 'jobId');
     const { job, requirements } = await this.jobs.requireWithRequirements(jobId, 'jobId');
-    const at = asOf ?? new Date();
+    const at = asOf ?? defaultAsOf();
     await this.index.settled();
     const engineJob = { requirements: requirements.map((r) => ({ id: r.id, skillId: r.skillId, level: r.level, weight: r.weight, mandatory: r.mandatory })) };
     let first = Math.max(1, this.index.index.stats().discoverable);

@@ -8,7 +8,7 @@ import { SkillStrengthObject } from './skill-strength.object';
 export class CandidateProfileResolver {
   constructor(private readonly service: MatchingService) {}
 
-  @ResolveField(() => [SkillStrengthObject], { description: 'One entry per skill: its strongest evidence at asOf (default: now)' })
+  @ResolveField(() => [SkillStrengthObject], { description: 'One entry per skill: its strongest evidence at asOf (default: the start of the current UTC day)' })
   async skillProfile(
     @Parent() candidate: CandidateObject,
     @Args('asOf', { type: () => Date, nullable: true }) asOf: Date | null,

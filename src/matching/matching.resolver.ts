@@ -6,6 +6,8 @@ import { UnmaskRepository } from '../audit/unmask.repository';
 import { AppException } from '../common/errors/app.exception';
 import { GraphqlContext } from '../common/graphql-context';
 import { maskedName } from '../domain/fairness/mask';
+import { matchSummary } from '../domain/matching/match-reasons';
+import { SKILL_BY_ID } from '../skills/skill.loaders';
 import { CandidateMatchConnection } from './candidate-match-connection.object';
 import { CandidateMatchObject } from './candidate-match.object';
 import { MatchCandidateArgs } from './match-candidate.args';
@@ -71,6 +73,28 @@ export class MatchingResolver {
     if (match.requirements) return match.requirements;
     if (match.explain) return match.explain();
     throw new Error(`CandidateMatch for ${match.candidateId} has no explanation`);
+  }
+
+  @ResolveField(() => String, {
+    description: 'one or two plain sentences: mandatory requirements met, exact evidence for k of n requirements, the largest gap',
+  })
+  async summary(@Parent() match: CandidateMatchObject, @Context() ctx: GraphqlContext): Promise<string> {
+    const requirements = await this.requirements(match);
+    const skills = await ctx.loaders.get(SKILL_BY_ID).loadMany(requirements.map((r) => r.requirement.skillId));
+    return matchSummary(
+      requirements.map((r, i) => {
+        const skill = skills[i];
+        return {
+          skill: skill && !(skill instanceof Error) ? skill.name : r.requirement.skillId,
+          mandatory: r.requirement.mandatory,
+          weight: r.requirement.weight,
+          coverage: r.coverage,
+          via: r.via,
+          gap: r.gap(),
+        };
+      }),
+      this.service.mandatoryThreshold,
+    );
   }
 
   @ResolveField(() => CandidateObject)

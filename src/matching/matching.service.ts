@@ -3,9 +3,9 @@ import { AppException } from '../common/errors/app.exception';
 import { isUuid } from '../common/loaders/group-by';
 import { ConnectionShape } from '../common/pagination/connection.factory';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
-import { matchCandidate, skillGap, skillProfile } from '../domain/matching/match-engine';
+import { gapReason, matchCandidate, skillGap, skillProfile } from '../domain/matching/match-engine';
 import { MatchConfig } from '../domain/matching/match-config';
-import { CandidateMatch, JobRequirements, Requirement, SkillStrength } from '../domain/matching/match-types';
+import { CandidateEvidence, CandidateMatch, GapReason as GapReasonValue, JobRequirements, Requirement, SkillStrength } from '../domain/matching/match-types';
 import { SimilarityConfig } from '../domain/taxonomy/similarity-config';
 import { JobRequirementObject } from '../jobs/job-requirement.object';
 import { JobObject } from '../jobs/job.object';
@@ -19,6 +19,24 @@ import { MatchCandidateArgs } from './match-candidate.args';
 import { RankCandidatesArgs } from './rank-candidates.args';
 import { RequirementMatchObject } from './requirement-match.object';
 import { SkillGapObject } from './skill-gap.object';
+import { defaultAsOf } from '../domain/time/start-of-utc-day';
+
+function evidenceFields(e: CandidateEvidence['evidence'][number] | undefined): Pick<RequirementMatchObject, 'evidenceLevel' | 'source' | 'verification'> {
+  if (!e) return { evidenceLevel: null, source: null, verification: null };
+  return { evidenceLevel: e.level, source: e.source, verification: e.source === 'CREDENTIAL' ? (e.verification ?? null) : null };
+}
+
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
+}
 
 function toRequirement(r: JobRequirementObject): Requirement {
   return { id: r.id, skillId: r.skillId, level: r.level, weight: r.weight, mandatory: r.mandatory };
@@ -47,7 +65,7 @@ export class MatchingService {
   /** A page of the ranking, with the asOf and requirements it was computed with (for the audit trail). */
   async rank(args: RankCandidatesArgs): Promise<ConnectionShape<CandidateMatchObject> & { asOf: Date; requirements: Requirement[] }> {
     const cursor = args.after ? this.decodeRankCursor(args.after) : null;
-    const asOf = args.asOf ?? cursor?.asOf ?? new Date();
+    const asOf = args.asOf ?? cursor?.asOf ?? defaultAsOf();
     const { job, requirements } = await this.requireJob(args.jobId);
     await this.index.settled();
     const engineJob = { requirements: requirements.map(toRequirement) };
@@ -94,15 +112,15 @@ export class MatchingService {
   async match(args: MatchCandidateArgs): Promise<ExplainedMatch> {
     const { job, requirements } = await this.requireJob(args.jobId);
     const candidate = await this.requireCandidate(args.candidateId);
-    const asOf = args.asOf ?? new Date();
+    const asOf = args.asOf ?? defaultAsOf();
     const result = matchCandidate(candidate, { requirements: requirements.map(toRequirement) }, this.taxonomy.similarity, this.halfLife, asOf, this.index.config);
-    return this.toMatchObject(result, job, requirements);
+    return this.toMatchObject(result, job, requirements, candidate);
   }
 
   async gap(args: MatchCandidateArgs): Promise<SkillGapObject> {
     const { job, requirements } = await this.requireJob(args.jobId);
     const candidate = await this.requireCandidate(args.candidateId);
-    const asOf = args.asOf ?? new Date();
+    const asOf = args.asOf ?? defaultAsOf();
     const result = skillGap(candidate, { requirements: requirements.map(toRequirement) }, this.taxonomy.similarity, this.halfLife, asOf, this.index.config);
     const byId = new Map(requirements.map((r) => [r.id, r]));
     return {
@@ -116,7 +134,7 @@ export class MatchingService {
   async profile(candidateId: string, asOf: Date | null | undefined): Promise<SkillStrength[]> {
     const [candidate] = await this.evidence.load([candidateId]);
     if (!candidate) return [];
-    return skillProfile(candidate.evidence, this.halfLife, asOf ?? new Date(), this.index.config).sort(
+    return skillProfile(candidate.evidence, this.halfLife, asOf ?? defaultAsOf(), this.index.config).sort(
       (a, b) => b.strength - a.strength || a.skillId.localeCompare(b.skillId),
     );
   }
@@ -131,12 +149,19 @@ export class MatchingService {
     const explained = new Map<string, RequirementMatchObject[]>();
     for (const candidate of await this.evidence.load(candidateIds)) {
       const result = matchCandidate(candidate, engineJob, this.taxonomy.similarity, this.halfLife, asOf, this.index.config);
-      explained.set(candidate.id, this.toMatchObject(result, job, requirements).requirements);
+      explained.set(candidate.id, this.toMatchObject(result, job, requirements, candidate).requirements);
     }
     return explained;
   }
 
-  private toMatchObject(result: CandidateMatch, job: JobObject, requirements: JobRequirementObject[]): ExplainedMatch {
+  /** The configured mandatory threshold (for summaries). */
+  get mandatoryThreshold(): number {
+    return this.index.config.mandatoryThreshold;
+  }
+
+  private toMatchObject(result: CandidateMatch, job: JobObject, requirements: JobRequirementObject[], candidate: CandidateEvidence): ExplainedMatch {
+    const evidenceById = new Map(candidate.evidence.map((e) => [e.id, e]));
+    const asOfMs = result.asOf.getTime();
     return {
       candidateId: result.candidateId,
       job,
@@ -154,6 +179,12 @@ export class MatchingService {
           evidencedAt: m.evidencedAt,
           similarity: m.sim,
           strength: m.strength,
+          ...evidenceFields(m.evidenceId ? evidenceById.get(m.evidenceId) : undefined),
+          gap: once((): GapReasonValue | null =>
+            m.coverage >= 1
+              ? null
+              : gapReason(candidate.evidence, toRequirement(requirements[i]), this.taxonomy.similarity.similarTo(requirements[i].skillId), asOfMs, this.index.config, m.coverage),
+          ),
         }),
       ),
     };

@@ -9,7 +9,7 @@ export class RankCandidatesArgs extends PageArgs {
   @MaxLength(100)
   jobId!: string;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'default: the start of the current UTC day' })
   @IsOptional()
   @IsDate()
   asOf?: Date | null;

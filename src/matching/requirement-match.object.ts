@@ -1,5 +1,6 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { JobRequirementObject } from '../jobs/job-requirement.object';
+import type { EvidenceSource, GapReason as GapReasonValue } from '../domain/matching/match-types';
 import { MatchVia } from './match-via.enum';
 
 @ObjectType('RequirementMatch')
@@ -15,6 +16,12 @@ export class RequirementMatchObject {
 
   matchedSkillId!: string | null;
   credentialId!: string | null;
+  /** the matched evidence's level, source and (credential evidence) verification status; null when via = NONE */
+  evidenceLevel!: number | null;
+  source!: EvidenceSource | null;
+  verification!: string | null;
+  /** why coverage < 1 (computed on demand, for `reason` and the summary); null when covered in full */
+  gap!: () => GapReasonValue | null;
 
   @Field(() => Float, { description: '0.5^(ageMonths / halfLifeMonths) of that evidence; 0 when via = NONE' })
   decay!: number;

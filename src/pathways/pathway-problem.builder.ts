@@ -1,5 +1,5 @@
 import { strengthAt } from '../domain/matching/decay';
-import { matchCandidate } from '../domain/matching/match-engine';
+import { evidenceCoverage, matchCandidate } from '../domain/matching/match-engine';
 import { MatchConfig, confidenceOf } from '../domain/matching/match-config';
 import { CandidateEvidence, EvidenceItem, HalfLifeFn, VerificationStatus } from '../domain/matching/match-types';
 import {
@@ -71,7 +71,7 @@ export interface EarnedCredentialRow {
 
 /**
  * Per credential, the coverage fresh evidence from it alone gives each requirement:
- * min(1, max over its skills s of sim(s, req.skill) · level_s / req.level). Sparse: only
+ * max over its skills s of sim(s, req.skill) · min(1, level_s / req.level) (`evidenceCoverage`). Sparse: only
  * credentials and requirements with a positive coverage appear. Walks each requirement's
  * similarity map and the catalogue's skill -> credentials index, so the cost is the number of
  * (similar skill, teaching credential) pairs, not catalogue × requirements.
@@ -88,7 +88,7 @@ export function contributionsFor(
     for (const [skillId, entry] of similarity.similarTo(req.skillId)) {
       if (!(entry.sim > 0)) continue;
       for (const t of catalogue.teachers.get(skillId) ?? []) {
-        const coverage = Math.min(1, (entry.sim * t.level) / req.level);
+        const coverage = evidenceCoverage(entry.sim, t.level, req.level);
         if (coverage > (best.get(t.credentialId) ?? 0)) best.set(t.credentialId, coverage);
       }
     }

@@ -46,6 +46,7 @@ import { RenewalsObject } from './renewals.object';
 import { SavePathwayInput } from './save-pathway.input';
 import { RenewalReason } from './skill-renewal.object';
 import { UpdatePathwayInput } from './update-pathway.input';
+import { defaultAsOf } from '../domain/time/start-of-utc-day';
 
 /**
  * Strength (level x confidence x decay, 0..5) below which a skill no longer counts as useful for
@@ -121,7 +122,7 @@ export class PathwayService implements OnModuleInit {
   // ------------------------------------------------------------------ queries
 
   async recommend(args: RecommendCredentialsArgs): Promise<CredentialRecommendationObject[]> {
-    const asOf = args.asOf ?? new Date();
+    const asOf = args.asOf ?? defaultAsOf();
     const { problem, requirements } = await this.problemFor(args.candidateId, 'candidateId', args.jobId, 'jobId', asOf);
     const skillOf = new Map(requirements.map((r) => [r.id, r.skillId]));
     return recommendCredentials(problem, { first: args.first, maxHours: args.maxHours ?? null, maxCost: args.maxCost ?? null }).map((r) => ({
@@ -137,7 +138,7 @@ export class PathwayService implements OnModuleInit {
   }
 
   async plan(input: PlanPathwayInput): Promise<PathwayPlanObject> {
-    const asOf = input.asOf ?? new Date();
+    const asOf = input.asOf ?? defaultAsOf();
     const { problem } = await this.problemFor(input.candidateId, 'input.candidateId', input.jobId, 'input.jobId', asOf);
     const result = await planPathway(problem, {
       targetScore: input.targetScore,
@@ -172,7 +173,7 @@ export class PathwayService implements OnModuleInit {
   }
 
   async renewals(args: RenewalsArgs): Promise<RenewalsObject> {
-    const asOf = args.asOf ?? new Date();
+    const asOf = args.asOf ?? defaultAsOf();
     const candidate = await this.requireCandidateEvidence(args.candidateId, 'candidateId');
     const earned = toEarnedRows(await this.candidates.earnedCredentialsOf([candidate.id]));
     const catalogue = await this.catalogue.get();
@@ -264,7 +265,7 @@ export class PathwayService implements OnModuleInit {
    * without a candidate the coverage starts at 0 and nothing is held (progress 0).
    */
   async describeMany(pathways: readonly PathwayObject[]): Promise<PathwayView[]> {
-    const now = new Date();
+    const now = defaultAsOf();
     const catalogue = await this.catalogue.get();
     const candidateIds = [...new Set(pathways.map((p) => p.candidateId).filter((id): id is string => !!id))];
     const jobIds = [...new Set(pathways.map((p) => p.jobId).filter((id): id is string => !!id))];

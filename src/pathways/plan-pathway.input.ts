@@ -36,7 +36,7 @@ export class PlanPathwayInput {
   @IsEnum(PathwayObjective)
   minimize: PathwayObjective = PathwayObjective.HOURS;
 
-  @Field(() => Date, { nullable: true, description: 'default: now' })
+  @Field(() => Date, { nullable: true, description: 'default: the start of the current UTC day' })
   @IsOptional()
   @IsDate()
   asOf?: Date | null;

@@ -31,7 +31,7 @@ export class RecommendCredentialsArgs {
   @Min(0)
   maxCost?: number | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'default: the start of the current UTC day' })
   @IsOptional()
   @IsDate()
   asOf?: Date | null;

@@ -14,7 +14,7 @@ export class RenewalsArgs {
   @Max(120)
   horizonMonths: number = 12;
 
-  @Field(() => Date, { nullable: true, description: 'default: now' })
+  @Field(() => Date, { nullable: true, description: 'default: the start of the current UTC day' })
   @IsOptional()
   @IsDate()
   asOf?: Date | null;

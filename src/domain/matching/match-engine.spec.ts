@@ -67,6 +67,11 @@ describe('coverage of one requirement: js level 4', () => {
     ['exact, fresh', [ev('js', 4)], 1, 'EXACT', 1], // 1 × 4 × 1 / 4
     ['exact, above level is capped', [ev('js', 5)], 1, 'EXACT', 1], // min(1, 5/4)
     ['narrower', [ev('ts', 4)], 0.9, 'NARROWER', 1], // 0.9 × 4 / 4
+    ['narrower above level: never more than its sim', [ev('ts', 5)], 0.9, 'NARROWER', 1], // 0.9 × min(1, 5/4)
+    ['broader above level', [ev('prog', 5)], 0.5, 'BROADER', 1], // 0.5 × min(1, 5/4)
+    ['sibling above level', [ev('py', 5)], 0.45, 'RELATED', 1], // 0.45 × min(1, 5/4) (was 0.5625 under min(1, sim × strength / level))
+    ['fresh exact at level beats every neighbour', [ev('ts', 5), ev('node', 5), ev('js', 4), ev('prog', 5)], 1, 'EXACT', 1],
+    ['decayed exact below a fresh neighbour', [ev('js', 4, 'ASSESSMENT', ago(60)), ev('ts', 5)], 0.9, 'NARROWER', 1], // 0.25 < 0.9
     ['related (weight 1)', [ev('node', 4)], 0.8, 'RELATED', 1], // 0.8 × 4 / 4
     ['broader', [ev('prog', 4)], 0.5, 'BROADER', 1], // 0.5 × 4 / 4
     ['sibling', [ev('py', 4)], 0.45, 'RELATED', 1], // 0.45 × 4 / 4
@@ -312,6 +317,20 @@ describe('skill gap', () => {
     // ts 5 → js: 0.9 × 5 = 4.5 ≥ 4 fresh; 30 months later 2.25 → coverage 0.5625
     const g = skillGap(cand('c', [ev('ts', 5, 'ASSESSMENT', ago(30))]), { requirements: [req('js', 4)] }, sim, halfLife, AS_OF);
     expect(g.gaps).toEqual([{ requirementId: 'r-js', skillId: 'js', coverage: expect.closeTo(0.5625, 12), weight: 1, shortfall: expect.closeTo(0.4375, 12), reason: 'DECAYED' }]);
+  });
+
+  it('a fresh neighbour at the level is BELOW_LEVEL (it is not the skill), a decayed one DECAYED', () => {
+    const fresh = skillGap(cand('c', [ev('ts', 5)]), { requirements: [req('js', 4)] }, sim, halfLife, AS_OF);
+    expect(fresh.gaps).toEqual([{ requirementId: 'r-js', skillId: 'js', coverage: 0.9, weight: 1, shortfall: expect.closeTo(0.1, 12), reason: 'BELOW_LEVEL' }]);
+  });
+
+  it('the sibling case of the issue: similarity 0.45 × strength 4.48 at level 2 covers 0.45, not 1', () => {
+    // py → js is a sibling (0.45); ASSESSMENT 5 decayed to 4.48 ≈ 5 × 0.5^(months / 30)
+    const months = 30 * Math.log2(5 / 4.48);
+    const m = matchCandidate(cand('c', [ev('py', 5, 'ASSESSMENT', ago(months))]), { requirements: [req('js', 2, 1, true)] }, sim, halfLife, AS_OF);
+    expect(m.requirements[0]).toMatchObject({ via: 'RELATED', sim: 0.45, coverage: 0.45 });
+    expect(m.requirements[0].strength).toBeCloseTo(4.48, 10);
+    expect(m.meetsMandatory).toBe(false);
   });
 
   it('no gaps when everything is covered', () => {

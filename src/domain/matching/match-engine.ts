@@ -23,17 +23,18 @@ import type {
 /**
  * The pure reference implementation of matching (the contract's formulas, no shortcuts).
  *
- *   coverage(req) = min(1, max_e sim(e.skill, req.skill) × strength(e) / req.level)
+ *   coverage(req) = max_e sim(e.skill, req.skill) × min(1, strength(e) / req.level)
+ *                   (a neighbour never covers more than its similarity; see `evidenceCoverage`)
  *   score         = Σ weight × coverage / Σ weight   (0 for a job without requirements)
  *   meetsMandatory = every mandatory requirement has coverage ≥ config.mandatoryThreshold
  *                    (true for a job without mandatory requirements)
  *   order          = meetsMandatory first, score descending, candidate id ascending
  *                    (JS string comparison, i.e. UTF-16 code units)
  *
- * Evidence explaining a requirement (`RequirementMatch`): the one with the largest sim × strength;
- * exact ties go to the better via (EXACT, NARROWER, RELATED, BROADER), then the later evidencedAt,
- * then the smaller evidence id. Evidence with sim × strength = 0 (future, expired, FAILED/REVOKED)
- * never explains anything: via NONE, decay 0.
+ * Evidence explaining a requirement (`RequirementMatch`): the one with the largest coverage
+ * sim × min(1, strength / level); exact ties go to the better via (EXACT, NARROWER, RELATED, BROADER),
+ * then the larger strength, then the later evidencedAt, then the smaller evidence id. Evidence with
+ * strength 0 (future, expired, FAILED/REVOKED) never explains anything: via NONE, decay 0.
  */
 
 const VIA_RANK: Record<MatchVia, number> = { EXACT: 0, NARROWER: 1, RELATED: 2, BROADER: 3, NONE: 4 };
@@ -52,9 +53,20 @@ export function isAfterCursor(item: RankedCandidate, cursor: RankCursor | null |
   return cursor == null || compareRanked(item, cursor) > 0;
 }
 
-/** min(1, bestRaw / level) — bestRaw = max sim × strength. */
-export function coverageOf(bestRaw: number, requiredLevel: number): number {
-  return Math.min(1, bestRaw / requiredLevel);
+/**
+ * Version of the coverage formula, part of the engine's configuration hash: audit records made
+ * under another formula replay with a differing configuration. 1 = min(1, sim × strength / level)
+ * (a neighbour's surplus level could exceed its similarity); 2 = sim × min(1, strength / level).
+ */
+export const COVERAGE_FORMULA_VERSION = 2;
+
+/**
+ * The coverage one piece of evidence gives a requirement: sim × min(1, strength / level).
+ * Never above sim: a surplus of level on a neighbour is not the required skill. Every
+ * implementation (engine, MatchIndex, gaps, pathways) uses this exact arithmetic.
+ */
+export function evidenceCoverage(sim: number, strength: number, requiredLevel: number): number {
+  return sim * Math.min(1, strength / requiredLevel);
 }
 
 /** Σ weight × coverage / Σ weight, summed in requirement order; 0 without requirements. */
@@ -143,8 +155,8 @@ export function rankCandidates(
  *    live     otherwise.
  *  1. MISSING     — no relevant evidence except void evidence (nothing was ever shown);
  *  2. EXPIRED     — no live evidence, at least one expired (the only evidence is expired);
- *  3. DECAYED     — live evidence would reach coverage ≥ 1 without decay
- *                   (max over live e of sim × level × confidence ≥ required level);
+ *  3. DECAYED     — some live evidence was at the required level when fresh (level × confidence ≥
+ *                   required level) and decay has taken coverage from it (coverage < its sim);
  *  4. BELOW_LEVEL — otherwise: even fresh, the live evidence is below the required level.
  */
 export function skillGap(
@@ -161,7 +173,7 @@ export function skillGap(
   job.requirements.forEach((req, index) => {
     const coverage = match.requirements[index].coverage;
     if (coverage >= 1) return;
-    const reason = gapReason(candidate.evidence, req, sim.similarTo(req.skillId) ?? EMPTY_SIM, asOfMs, config);
+    const reason = gapReason(candidate.evidence, req, sim.similarTo(req.skillId) ?? EMPTY_SIM, asOfMs, config, coverage);
     gaps.push({
       index,
       gap: { requirementId: req.id, skillId: req.skillId, coverage, weight: req.weight, shortfall: req.weight * (1 - coverage), reason },
@@ -171,16 +183,18 @@ export function skillGap(
   return { candidateId: match.candidateId, score: match.score, meetsMandatory: match.meetsMandatory, gaps: gaps.map((g) => g.gap) };
 }
 
-function gapReason(
+/** Why a requirement with `coverage` < 1 is not covered (the rules of `skillGap`). */
+export function gapReason(
   evidence: readonly EvidenceItem[],
   req: Requirement,
   simMap: ReadonlyMap<string, SimilarityEntry>,
   asOfMs: number,
   config: MatchConfig,
+  coverage: number,
 ): GapReason {
   let anyExpired = false;
   let anyLive = false;
-  let bestFresh = 0;
+  let decayed = false;
   for (const e of evidence) {
     const s = simMap.get(e.skillId);
     if (s === undefined || s.sim <= 0) continue;
@@ -192,11 +206,10 @@ function gapReason(
       continue;
     }
     anyLive = true;
-    const fresh = s.sim * base;
-    if (fresh > bestFresh) bestFresh = fresh;
+    if (base >= req.level && coverage < s.sim) decayed = true;
   }
   if (!anyLive) return anyExpired ? 'EXPIRED' : 'MISSING';
-  return coverageOf(bestFresh, req.level) >= 1 ? 'DECAYED' : 'BELOW_LEVEL';
+  return decayed ? 'DECAYED' : 'BELOW_LEVEL';
 }
 
 /**
@@ -275,17 +288,17 @@ function prepare(e: EvidenceItem, halfLife: HalfLifeFn, asOfMs: number, config: 
 function matchRequirement(prepared: readonly Prepared[], req: Requirement, simMap: ReadonlyMap<string, SimilarityEntry>): RequirementMatch {
   let best: Prepared | null = null;
   let bestEntry: SimilarityEntry | null = null;
-  let bestRaw = 0;
+  let bestCov = 0;
   for (const p of prepared) {
     if (!(p.strength > 0)) continue;
     const s = simMap.get(p.item.skillId);
     if (s === undefined) continue;
-    const raw = s.sim * p.strength;
-    if (!(raw > 0)) continue;
-    if (best === null || raw > bestRaw || (raw === bestRaw && tieBetter(p, s, best, bestEntry as SimilarityEntry))) {
+    const cov = evidenceCoverage(s.sim, p.strength, req.level);
+    if (!(cov > 0)) continue;
+    if (best === null || cov > bestCov || (cov === bestCov && tieBetter(p, s, best, bestEntry as SimilarityEntry))) {
       best = p;
       bestEntry = s;
-      bestRaw = raw;
+      bestCov = cov;
     }
   }
   if (best === null || bestEntry === null) {
@@ -306,7 +319,7 @@ function matchRequirement(prepared: readonly Prepared[], req: Requirement, simMa
   return {
     requirementId: req.id,
     skillId: req.skillId,
-    coverage: coverageOf(bestRaw, req.level),
+    coverage: bestCov,
     via: bestEntry.via,
     sim: bestEntry.sim,
     matchedSkillId: best.item.skillId,
@@ -322,6 +335,7 @@ function tieBetter(p: Prepared, s: SimilarityEntry, best: Prepared, bestEntry: S
   const va = VIA_RANK[s.via];
   const vb = VIA_RANK[bestEntry.via];
   if (va !== vb) return va < vb;
+  if (p.strength !== best.strength) return p.strength > best.strength;
   if (p.evMs !== best.evMs) return p.evMs > best.evMs;
   return p.item.id < best.item.id;
 }

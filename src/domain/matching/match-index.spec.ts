@@ -417,6 +417,36 @@ describe('MatchIndex examples', () => {
     expect(ctx.index.stats()).toMatchObject({ candidates: 3, ordinals: 3, postings: 3, deadPostings: 0 });
   });
 
+  it('a neighbour never covers more than its similarity, in every pass (MaxScore forced, impact orders from 4 postings)', () => {
+    // 30 candidates with narrower ts evidence at levels 1..5 above a level-2 requirement, 10 with exact js
+    // at level 1..2: under min(1, sim × strength / level) every ts ≥ 3 would cover 1; now 0.9 at most,
+    // and the exact ones at level 2 come first. The list bounds' order differs by level (ts first at level 4).
+    for (const maxScore of ['force', false] as const) {
+      const ctx = setup(world, DEFAULT_MATCH_CONFIG, true, maxScore, 4);
+      const cands: CandidateEvidence[] = [];
+      for (let i = 0; i < 40; i++) {
+        const id = `c${String(i).padStart(2, '0')}`;
+        const evidence = i < 30 ? [e('ts', 1 + (i % 5))] : [e('js', 1 + (i % 2))];
+        ctx.index.upsertCandidate(id, true, evidence);
+        cands.push({ id, evidence });
+      }
+      for (const level of [2, 4]) {
+        const job = { requirements: [{ id: 'r1', skillId: 'js', level, weight: 1, mandatory: false }] };
+        const got = ctx.index.rank(job, ctx.sim, AS_OF, { first: 8 });
+        expect(strip(got)).toEqual(strip(rankCandidates(cands, job, ctx.sim, ctx.halfLife, AS_OF, DEFAULT_MATCH_CONFIG, { first: 8 })));
+        expect(Math.max(...got.items.filter((it) => Number(it.candidateId.slice(1)) < 30).map((it) => it.score))).toBeLessThanOrEqual(0.9);
+      }
+      const top = ctx.index.rank({ requirements: [{ id: 'r1', skillId: 'js', level: 2, weight: 1, mandatory: false }] }, ctx.sim, AS_OF, { first: 5 });
+      expect(top.items.map((it) => [it.candidateId, it.score])).toEqual([
+        ['c31', 1],
+        ['c33', 1],
+        ['c35', 1],
+        ['c37', 1],
+        ['c39', 1],
+      ]);
+    }
+  });
+
   it('picks up half-life changes of the taxonomy', () => {
     const ctx = setup(world, DEFAULT_MATCH_CONFIG, false);
     const job = { requirements: [{ id: 'r1', skillId: 'js', level: 4, weight: 1, mandatory: false }] };

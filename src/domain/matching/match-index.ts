@@ -1,7 +1,7 @@
 import type { SimilarityEntry, SimilarityLookup } from '../taxonomy/similarity';
 import { DAYS_PER_MONTH, MS_PER_DAY, expiryMs, strengthAt } from './decay';
 import { DEFAULT_MATCH_CONFIG, EvidenceSource, MatchConfig, VerificationStatus } from './match-config';
-import { compareRanked, coverageOf, validateFirst, validateRequirements, weightedScore } from './match-engine';
+import { compareRanked, evidenceCoverage, validateFirst, validateRequirements, weightedScore } from './match-engine';
 import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult, RankedCandidate, Requirement } from './match-types';
 
 /**
@@ -38,8 +38,8 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  *
  * Ranking (one call)
  * 0. First page without minScore / cursor: MaxScore pass (`maxScorePass`). Per (requirement,
- *    similar-skill list) an upper bound ub = min(1, sim × max la of the list × decay factor / level)
- *    (max la is maintained per list). Per requirement r the lists with ub above a cut c_r are
+ *    similar-skill list) an upper bound ub = min(sim, sim × max la of the list × decay factor / level)
+ *    (max la is maintained per list; the order of the lists by ub is per required level). Per requirement r the lists with ub above a cut c_r are
  *    "essential"; a candidate seen in no essential list has key ≤ U = Σ w_r c_r / W (+2 when every
  *    mandatory c_r may reach the threshold). θ (a lower bound of the (first+1)-th best key) comes
  *    from the exact-skill lists (read in impact order down to half their bound) and full records of
@@ -56,6 +56,9 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  *    many survivors one masked pass over the job's lists instead), and step 2 settles the page exactly. The pass gives up (step 1 runs instead) when U < θ cannot be reached, or —
  *    cost — when the top lists hold > 20 % of the job's postings or the cut scan would read > 60 % of them
  *    (then the approximate pass is as cheap: few similar skills, popular exact skills).
+ * Coverage of a posting: sim × min(1, strength / level). Every pass keeps per requirement the best
+ * capped value min(sim × strength, sim × level) (≤ level), so coverage = value / level; the cap
+ * depends on the list's sim, so values are capped the moment they are read.
  * 1. Approximate pass over the postings of every skill similar to each requirement: the
  *    strength at asOf is la × 2^(−(asOf − epoch) / (hl months)) — one power per posting LIST, none
  *    per posting (the floor of this design is one bare pass over those postings; see `scanFloor`).
@@ -69,7 +72,7 @@ import type { EvidenceItem, HalfLifeFn, JobRequirements, RankOptions, RankResult
  *    followed further: the postings of all others are skipped after a one-byte check.
  * 2. Every decision that the approximation cannot settle with a DELTA margin (minScore, the `after`
  *    cursor, the top first+1 boundary, meetsMandatory near the threshold) is settled by recomputing
- *    the candidate's EXACT score with the engine's own arithmetic (`strengthAt`, `coverageOf`,
+ *    the candidate's EXACT score with the engine's own arithmetic (`strengthAt`, `evidenceCoverage`,
  *    `weightedScore`, in requirement order) from the stored posting fields. Only those candidates
  *    (typically first + a few) are recomputed; they are found by a (first+1)-th best lower bound θ:
  *    a candidate whose upper bound is below θ cannot be on the page.
@@ -245,12 +248,34 @@ interface ListBounds {
   readonly version: number;
   /** per list index j: sim × the largest strength in the list at asOf (Infinity: exact path, no bound) */
   readonly value: Float64Array;
-  /** non-empty list indices by value descending (the same order for every level) */
+  /** non-empty list indices */
+  readonly nonEmpty: Int32Array;
+  /** per required level: the upper bounds of the coverage, min(sim, value / level) (rounded up), and the order */
+  readonly byLevel: Map<number, LevelBounds>;
+}
+
+interface LevelBounds {
+  /** per list index j: upper bound of the coverage of a requirement at this level from list j */
+  readonly ub: Float64Array;
+  /** non-empty list indices by ub descending */
   readonly ord: Int32Array;
-  /** how many lists share the largest value */
+  /** how many lists share the largest ub */
   readonly firstCut: number;
-  /** per required level: the upper bounds of the coverage, min(1, value / level) (rounded up) */
-  readonly ub: Map<number, Float64Array>;
+}
+
+/** Upper bounds of the coverage at a required level: min(sim, value / level), rounded up; lists by bound descending. */
+function levelBounds(b: ListBounds, sims: Float64Array | readonly number[], level: number): LevelBounds {
+  const ub = new Float64Array(b.value.length);
+  for (const j of b.nonEmpty) {
+    const u = Math.min(b.value[j] / level, sims[j]);
+    ub[j] = u < 1 ? u * (1 + 1e-12) : 1;
+  }
+  const idx = Array.from(b.nonEmpty);
+  idx.sort((x, y) => ub[y] - ub[x] || x - y);
+  const ord = Int32Array.from(idx);
+  let e = 0;
+  while (e < ord.length && ub[ord[e]] >= ub[ord[0]]) e++;
+  return { ub, ord, firstCut: e };
 }
 
 function newList(skillId: string, ord: number, expiring: boolean): PostingList {
@@ -818,18 +843,14 @@ export class MatchIndex {
         b = this.listBounds(cs, asOfMs);
         cs.bounds = b;
       }
-      let ub = b.ub.get(levelOf[r]);
-      if (ub === undefined) {
-        const level = levelOf[r];
-        ub = b.value.map((v) => {
-          const u = v / level;
-          return u < 1 ? u * (1 + 1e-12) : 1;
-        });
-        b.ub.set(level, ub);
+      let lb = b.byLevel.get(levelOf[r]);
+      if (lb === undefined) {
+        lb = levelBounds(b, cs.sims, levelOf[r]);
+        b.byLevel.set(levelOf[r], lb);
       }
-      firstCut[r] = b.firstCut;
-      ubs.push(ub);
-      orders.push(b.ord);
+      firstCut[r] = lb.firstCut;
+      ubs.push(lb.ub);
+      orders.push(lb.ord);
     }
     const ess = Int32Array.from(firstCut); // lists [0, ess[r]) of orders[r] are essential
     const cut = (r: number): number => (ess[r] < orders[r].length ? ubs[r][orders[r][ess[r]]] : 0);
@@ -900,6 +921,7 @@ export class MatchIndex {
         const l = this.lists[cs.lists[j]];
         const simv = cs.sims[j];
         const g = simv * l.factor;
+        const capV = simv * level;
         const { cand, la, ev, ex } = l;
         const n = l.len;
         // no posting dated after asOf, no exponent out of range: only expiry may still need a check
@@ -921,6 +943,7 @@ export class MatchIndex {
           let c: number;
           if (k < hn) {
             v = hotLa[k] * g;
+            if (v > capV) v = capV;
             if (v <= floorV) {
               k = pl - 1; // the rest of the sorted part is below the cut too: on to the tail
               continue;
@@ -935,6 +958,7 @@ export class MatchIndex {
               v = la[i] * g;
               if (!(v === v)) v = simv * this.exactStrength(l, i, asOfMs);
             }
+            if (v > capV) v = capV;
             if (v <= floorV) {
               if (k < pl) k = pl - 1; // the rest of the sorted part is below the cut too: on to the tail
               continue;
@@ -1029,8 +1053,10 @@ export class MatchIndex {
         let la = poolLa[p];
         if (relFast[lo] === 1 && la > F32_SAFE_MIN && la < F32_SAFE_MAX) {
           for (let e = relHead[lo]; e >= 0; e = relNext[e]) {
-            const v = la * relG[e];
             const r = relReq[e];
+            let v = la * relG[e];
+            const capV = relSim[e] * levelOf[r];
+            if (v > capV) v = capV;
             if (v > best[r]) best[r] = v;
           }
           continue;
@@ -1041,8 +1067,10 @@ export class MatchIndex {
         la = l.la[i];
         const fast = la * l.factor === la * l.factor;
         for (let e = relHead[lo]; e >= 0; e = relNext[e]) {
-          const v = fast ? la * relG[e] : relSim[e] * this.exactStrength(l, i, asOfMs);
           const r = relReq[e];
+          let v = fast ? la * relG[e] : relSim[e] * this.exactStrength(l, i, asOfMs);
+          const capV = relSim[e] * levelOf[r];
+          if (v > capV) v = capV;
           if (v > best[r]) best[r] = v;
         }
       }
@@ -1399,6 +1427,7 @@ export class MatchIndex {
     const ex = l.ex;
     const n = l.len;
     const g = simv * l.factor;
+    const capV = simv * level;
     const hiThr = thr + DELTA;
     const loThr = thr - DELTA;
     const unchecked = l.factor === l.factor && l.extreme === 0 && ex === null && l.maxEv <= asOfMs;
@@ -1415,6 +1444,7 @@ export class MatchIndex {
         v = la[i] * g;
         if (!(v === v)) v = simv * this.exactStrength(l, i, asOfMs); // out of the fast path's range
       }
+      if (v > capV) v = capV;
       const o = c * REC;
       if (st[o] !== stamp) {
         if (st[o] < rankBase) {
@@ -1663,8 +1693,8 @@ export class MatchIndex {
 
   /**
    * The engine's arithmetic for one candidate, from the stored postings: per requirement the best
-   * sim × strengthAt over its postings (each posting's strength computed once, for every requirement
-   * its list serves), then coverageOf and weightedScore.
+   * evidenceCoverage(sim, strengthAt, level) over its postings (each posting's strength computed once,
+   * for every requirement its list serves), then weightedScore.
    */
   private exactEval(o: number, reqs: readonly Requirement[], compiled: readonly CompiledSim[], asOfMs: number, rankBase: number): { score: number; meets: boolean } {
     this.buildRel(compiled, asOfMs, rankBase);
@@ -1677,14 +1707,14 @@ export class MatchIndex {
       if (relStamp[lo] !== rankBase) continue;
       const strength = this.exactStrength(this.lists[lo], this.poolIdx[p], asOfMs);
       for (let e = relHead[lo]; e >= 0; e = relNext[e]) {
-        const raw = relSim[e] * strength;
-        if (raw > best[relReq[e]]) best[relReq[e]] = raw;
+        const r = relReq[e];
+        const cov = evidenceCoverage(relSim[e], strength, reqs[r].level);
+        if (cov > best[r]) best[r] = cov;
       }
     }
-    const covs = new Float64Array(reqs.length);
+    const covs = best;
     let meets = true;
     for (let ri = 0; ri < reqs.length; ri++) {
-      covs[ri] = coverageOf(best[ri], reqs[ri].level);
       if (reqs[ri].mandatory && !(covs[ri] >= this.config.mandatoryThreshold)) meets = false;
     }
     return { score: weightedScore(reqs, covs), meets };
@@ -1703,11 +1733,7 @@ export class MatchIndex {
       value[j] = l.factor === l.factor && l.extreme === 0 ? cs.sims[j] * l.maxLa * l.factor : Infinity;
       idx.push(j);
     }
-    idx.sort((a, b) => value[b] - value[a] || a - b);
-    const ord = Int32Array.from(idx);
-    let e = 0;
-    while (e < ord.length && value[ord[e]] >= value[ord[0]]) e++;
-    return { asOfMs, version: this.version, value, ord, firstCut: e, ub: new Map() };
+    return { asOfMs, version: this.version, value, nonEmpty: Int32Array.from(idx), byLevel: new Map() };
   }
 
   private exactStrength(l: PostingList, i: number, asOfMs: number): number {

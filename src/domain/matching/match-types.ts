@@ -47,7 +47,7 @@ export type HalfLifeFn = (skillId: string) => number;
 export interface RequirementMatch {
   readonly requirementId: string;
   readonly skillId: string;
-  /** min(1, sim × strength / level) of the best evidence; 0 when via = NONE */
+  /** max over evidence of sim × min(1, strength / level); 0 when via = NONE */
   readonly coverage: number;
   readonly via: MatchVia;
   /** similarity of matchedSkillId to the required skill (0 when NONE) */

@@ -39,7 +39,7 @@ export interface RequirementContribution {
   requirementId: string;
   /**
    * Coverage in [0, 1] (clamped) that fresh evidence from this credential alone gives the
-   * requirement: min(1, max over the credential's skills s of sim(s, req.skill) · level_s / req.level).
+   * requirement: max over the credential's skills s of sim(s, req.skill) · min(1, level_s / req.level).
    */
   coverage: number;
 }
