@@ -167,6 +167,10 @@ const SAMPLES: Record<string, Sample> = {
   'Query.rankingAudit': { query: 'query($jobId: ID) { rankingAudit(jobId: $jobId, first: 2) { totalCount } }', vars: (fx) => ({ jobId: fx.jobId }) },
   'Query.replayRanking': { query: 'query($auditId: ID!) { replayRanking(auditId: $auditId) { matches } }', vars: (fx) => ({ auditId: fx.auditId }) },
   'Query.impactReport': { query: 'query($jobId: ID!) { impactReport(jobId: $jobId, topN: 5) { population } }', vars: (fx) => ({ jobId: fx.jobId }) },
+  'Query.biasAudit': {
+    query: 'query($jobIds: [ID!]) { biasAudit(jobIds: $jobIds, from: "2020-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") { population } }',
+    vars: (fx) => ({ jobIds: [fx.jobId] }),
+  },
 };
 
 function setAt(vars: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {

@@ -140,6 +140,7 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, OperationRule>> = {
   'Query.rankingAudit': ADMIN_ONLY,
   'Query.replayRanking': ADMIN_ONLY,
   'Query.impactReport': ADMIN_ONLY,
+  'Query.biasAudit': ADMIN_ONLY,
 };
 
 /**

@@ -97,6 +97,7 @@ describe('the authorization table: the rules of the product', () => {
     ['Query.rankingAudit'],
     ['Query.replayRanking'],
     ['Query.impactReport'],
+    ['Query.biasAudit'],
   ])('keeps %s for ADMIN only', (op) => {
     expect(Object.keys(AUTHORIZATION_TABLE[op])).toEqual(['ADMIN']);
   });

@@ -5,6 +5,7 @@ import { CandidateDemographics1764633600002 } from '../../migrations/17646336000
 import { IssuerKey1764720000000 } from '../../migrations/1764720000000-issuer-key';
 import { ChangeLog1796688000000 } from '../../migrations/1796688000000-change-log';
 import { LearnerRecordsTrustList1796688270046 } from '../../migrations/1796688270046-learner-records-trust-list';
+import { Eeo1RaceEthnicity1796688307719 } from '../../migrations/1796688307719-eeo1-race-ethnicity';
 import { JobAndTemplateOwners1796688471368 } from '../../migrations/1796688471368-job-and-template-owners';
 
 /** Every migration, in order. New migrations are generated into migrations/ and listed here. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   IssuerKey1764720000000,
   ChangeLog1796688000000,
   LearnerRecordsTrustList1796688270046,
+  Eeo1RaceEthnicity1796688307719,
   JobAndTemplateOwners1796688471368,
 ];

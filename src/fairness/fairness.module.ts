@@ -4,14 +4,16 @@ import { LoaderRegistry } from '../common/loaders/loader-registry.service';
 import { JobsModule } from '../jobs/jobs.module';
 import { MatchingModule } from '../matching/matching.module';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
+import { BiasAuditRepository } from './bias-audit.repository';
 import { DemographicsRepository } from './demographics.repository';
 import { DEMOGRAPHICS_BY_CANDIDATE, FairnessResolver } from './fairness.resolver';
 import { FairnessService } from './fairness.service';
+import { ImpactReportResolver } from './impact-report.resolver';
 
-/** Self-declared demographics (kept apart from matching data) and the adverse-impact report. */
+/** Self-declared demographics (kept apart from matching data) and the bias audits (impactReport, biasAudit). */
 @Module({
   imports: [MatchingModule, JobsModule, TaxonomyModule],
-  providers: [DemographicsRepository, FairnessService, FairnessResolver],
+  providers: [DemographicsRepository, BiasAuditRepository, FairnessService, FairnessResolver, ImpactReportResolver],
 })
 export class FairnessModule implements OnModuleInit {
   constructor(

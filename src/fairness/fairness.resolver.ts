@@ -1,8 +1,9 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Float, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { canReadField } from '../auth/authorization';
 import { CandidateObject } from '../candidates/candidate.object';
 import { GraphqlContext } from '../common/graphql-context';
 import { LoaderKey } from '../common/loaders/loader-key';
+import { BiasAuditArgs } from './bias-audit.args';
 import { DemographicsInput } from './demographics.input';
 import { DemographicsObject } from './demographics.object';
 import { FairnessService } from './fairness.service';
@@ -21,14 +22,24 @@ export class FairnessResolver {
 
   @Query(() => ImpactReportObject, {
     description:
-      'Adverse-impact report of the ranking for a job: per self-declared category and intersection, selection rates (top N; above the median score) and impact ratios against the most-selected group, flagged below 0.8; groups under 5 are not judged',
+      "Bias audit of the ranking for a job now (every discoverable candidate ranked at asOf), by the method of NYC Local Law 144's rules: scoring rates above the median, impact ratios against the highest-scoring category, unknowns counted and left out, categories under minShare excluded from the ratios; the selection rate at top N beside it",
   })
   impactReport(
     @Args('jobId', { type: () => ID }) jobId: string,
     @Args('topN', { type: () => Int, nullable: true, defaultValue: 20 }) topN: number,
     @Args('asOf', { type: () => Date, nullable: true }) asOf: Date | null,
+    @Args('minShare', { type: () => Float, nullable: true, defaultValue: 0.02, description: 'categories under this share of everyone scored are excluded from the impact ratios' })
+    minShare: number,
   ): Promise<ImpactReportObject> {
-    return this.service.impactReport(jobId, topN, asOf);
+    return this.service.impactReport(jobId, topN, asOf, minShare ?? 0.02);
+  }
+
+  @Query(() => ImpactReportObject, {
+    description:
+      'Bias audit over what the tool really did: the ranking audit records of a period (one job, several, or all), each person scored counted once per job with the last score shown to them (historical data); same method as impactReport',
+  })
+  biasAudit(@Args() args: BiasAuditArgs): Promise<ImpactReportObject> {
+    return this.service.biasAudit({ jobIds: args.jobIds ?? null, from: args.from, to: args.to, topN: args.topN ?? 20, minShare: args.minShare ?? 0.02 });
   }
 
   @ResolveField(() => DemographicsObject, { nullable: true, description: 'the self-declaration, visible to ADMIN and the learner themself only (null otherwise)' })

@@ -24,6 +24,7 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Query.renewals': 20,
   'Query.replayRanking': 100,
   'Query.impactReport': 100,
+  'Query.biasAudit': 100,
   'Query.extractSkills': 5,
   'Mutation.createJobFromText': 5,
   'Candidate.skillProfile': 5,
