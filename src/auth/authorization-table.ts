@@ -90,6 +90,8 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, OperationRule>> = {
   'Mutation.createCredential': ADMIN_ONLY,
   'Mutation.updateCredential': ADMIN_ONLY,
   'Mutation.deleteCredential': ADMIN_ONLY,
+  'Mutation.importCtdl': ADMIN_ONLY,
+  'Query.exportCtdl': EVERYONE,
   // ------------------------------------------------ jobs: ADMIN and recruiters
   'Mutation.createJob': JOB_MANAGERS,
   'Mutation.updateJob': JOB_MANAGERS,

@@ -3,6 +3,7 @@ import { AdvisorAssignment1764633600000 } from '../../migrations/1764633600000-a
 import { RankingAudit1764633600001 } from '../../migrations/1764633600001-ranking-audit';
 import { CandidateDemographics1764633600002 } from '../../migrations/1764633600002-candidate-demographics';
 import { IssuerKey1764720000000 } from '../../migrations/1764720000000-issuer-key';
+import { Ctdl1796688262000 } from '../../migrations/1796688262000-ctdl';
 
 /** Every migration, in order. New migrations are generated into migrations/ and listed here. */
-export const MIGRATIONS = [InitialSchema1764374400000, AdvisorAssignment1764633600000, RankingAudit1764633600001, CandidateDemographics1764633600002, IssuerKey1764720000000];
+export const MIGRATIONS = [InitialSchema1764374400000, AdvisorAssignment1764633600000, RankingAudit1764633600001, CandidateDemographics1764633600002, IssuerKey1764720000000, Ctdl1796688262000];

@@ -14,6 +14,10 @@ export class PathwayEntity {
   @Column('uuid', { name: 'job_id', nullable: true })
   jobId!: string | null;
 
+  /** The CTID (or @id) of the ceterms:Pathway it was imported from; unique when set. */
+  @Column('text', { name: 'ctdl_id', nullable: true, unique: true })
+  ctdlId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
