@@ -21,6 +21,7 @@ import { ConfigModule } from './config/config.module';
 import { DataSourceExtras } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
 import { CredentialsModule } from './credentials/credentials.module';
+import { CtdlModule } from './ctdl/ctdl.module';
 import { FairnessModule } from './fairness/fairness.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -96,6 +97,7 @@ export class AppModule {
         AuditModule,
         FairnessModule,
         BadgesModule,
+        CtdlModule,
         SeedModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],

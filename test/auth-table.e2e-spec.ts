@@ -70,6 +70,21 @@ const SAMPLES: Record<string, Sample> = {
     vars: async (fx) => ({ input: { id: await fx.freshCredential(), hours: 2 } }),
   },
   'Mutation.deleteCredential': { query: 'mutation($id: ID!) { deleteCredential(id: $id) }', vars: async (fx) => ({ id: await fx.freshCredential() }) },
+  'Mutation.importCtdl': {
+    query: 'mutation($document: String!) { importCtdl(document: $document) { credentials { id } warnings } }',
+    vars: (fx) => ({
+      document: JSON.stringify({
+        '@context': 'https://credreg.net/ctdl/schema/context/json',
+        '@id': `https://example.org/ctdl/matrix-course-${fx.n}`,
+        '@type': 'ceterms:Course',
+        'ceterms:name': { en: `Matrix course ${fx.n}` },
+        'ceterms:offeredBy': [{ '@type': 'ceterms:CredentialOrganization', 'ceterms:name': { en: 'Matrix' } }],
+        'ceterms:estimatedDuration': [{ 'ceterms:exactDuration': 'PT3H' }],
+        'ceterms:estimatedCost': [{ 'ceterms:price': 0, 'ceterms:currency': 'USD' }],
+      }),
+    }),
+  },
+  'Query.exportCtdl': { query: 'query($credentialIds: [ID!]!) { exportCtdl(credentialIds: $credentialIds) }', vars: (fx) => ({ credentialIds: [fx.credentialId] }) },
   'Mutation.createJob': {
     query: 'mutation($input: CreateJobInput!) { createJob(input: $input) { id } }',
     vars: (fx) => ({ input: { title: `Matrix job ${fx.n}`, requirements: [{ skillId: fx.skillId }] } }),

@@ -97,6 +97,8 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, OperationRule>> = {
   'Mutation.createCredential': ADMIN_ONLY,
   'Mutation.updateCredential': ADMIN_ONLY,
   'Mutation.deleteCredential': ADMIN_ONLY,
+  'Mutation.importCtdl': ADMIN_ONLY,
+  'Query.exportCtdl': EVERYONE,
   // ------------------------------------------------ jobs: ADMIN and recruiters; a job is changed by its creator or an ADMIN
   'Mutation.createJob': JOB_MANAGERS,
   'Mutation.updateJob': { ADMIN: ALLOW, RECRUITER: [createdJob('input.id')] },

@@ -44,6 +44,17 @@ export class CredentialEntity {
    */
   @Column('uuid', { name: 'owner_candidate_id', nullable: true })
   ownerCandidateId!: string | null;
+  /** Credential Engine's CTID (ceterms:ctid) when imported from CTDL; unique when set. */
+  @Column('text', { name: 'ce_ctid', nullable: true, unique: true })
+  ctid!: string | null;
+
+  /** ISO 4217 code of `cost` when the source stated one (CTDL ceterms:currency); null: the catalogue currency. */
+  @Column('text', { nullable: true })
+  currency!: string | null;
+
+  /** The CTDL class it was imported as (e.g. `Course`, `BachelorDegree`); an export writes it back. */
+  @Column('text', { name: 'ctdl_class', nullable: true })
+  ctdlClass!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -11,6 +11,7 @@ export function toCredentialObject(entity: CredentialEntity): CredentialObject {
     type: entity.type as CredentialType,
     hours: entity.hours,
     cost: entity.cost,
+    currency: entity.currency ?? null,
     validityMonths: entity.validityMonths,
     academicCredits: entity.academicCredits,
     requiredComponents: entity.requiredComponents,

@@ -28,6 +28,9 @@ export class CredentialObject {
   @Field(() => Float, { description: 'price in the catalogue currency' })
   cost!: number;
 
+  @Field(() => String, { nullable: true, description: 'ISO 4217 currency of cost when the source stated one (e.g. a CTDL import); null: the catalogue currency' })
+  currency!: string | null;
+
   @Field(() => Int, { nullable: true, description: 'null: never expires' })
   validityMonths!: number | null;
 

@@ -17,6 +17,9 @@ export class PathwayEntity {
   /** the token `sub` that created it (null: seeded or older than owners; ADMIN only) */
   @Column('text', { name: 'created_by', nullable: true })
   createdBy!: string | null;
+  /** The CTID (or @id) of the ceterms:Pathway it was imported from; unique when set. */
+  @Column('text', { name: 'ctdl_id', nullable: true, unique: true })
+  ctdlId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

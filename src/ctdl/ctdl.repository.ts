@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { bulkInsert } from '../database/bulk-insert';
+import { PathwayStepEntity } from '../pathways/pathway-step.entity';
+import { PathwayEntity } from '../pathways/pathway.entity';
+
+export interface CtdlCredentialRow {
+  id: string;
+  name: string;
+  issuer: string;
+  type: string;
+  hours: number;
+  cost: number;
+  currency: string | null;
+  validityMonths: number | null;
+  academicCredits: number | null;
+  requiredComponents: number | null;
+  description: string | null;
+  ctid: string | null;
+  externalId: string | null;
+  ctdlClass: string | null;
+}
+
+const CREDENTIAL_COLUMNS = `id, name, issuer, type, hours, cost, currency, validity_months AS "validityMonths", academic_credits AS "academicCredits",
+  required_components AS "requiredComponents", description, ce_ctid AS ctid, external_id AS "externalId", ctdl_class AS "ctdlClass"`;
+
+/** All SQL of CTDL import and export, set-based (one statement per kind of row, whatever the document's size). */
+@Injectable()
+export class CtdlRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** Credentials whose ctid, external_id or id is among these values. */
+  findCredentials(values: { ctids: string[]; externalIds: string[]; ids: string[] }, manager?: EntityManager): Promise<CtdlCredentialRow[]> {
+    if (!values.ctids.length && !values.externalIds.length && !values.ids.length) return Promise.resolve([]);
+    return this.m(manager).query(
+      `SELECT ${CREDENTIAL_COLUMNS} FROM credential WHERE ce_ctid = ANY($1::text[]) OR external_id = ANY($2::text[]) OR id = ANY($3::uuid[])`,
+      [values.ctids, values.externalIds, values.ids],
+    );
+  }
+
+  credentialsByIds(ids: readonly string[], manager?: EntityManager): Promise<CtdlCredentialRow[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.m(manager).query(`SELECT ${CREDENTIAL_COLUMNS} FROM credential WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  async insertCredentials(rows: readonly CtdlCredentialRow[], manager: EntityManager): Promise<void> {
+    await bulkInsert(
+      manager,
+      'credential',
+      [
+        { name: 'id', type: 'uuid', value: (r) => r.id },
+        { name: 'name', type: 'text', value: (r) => r.name },
+        { name: 'issuer', type: 'text', value: (r) => r.issuer },
+        { name: 'type', type: 'text', value: (r) => r.type },
+        { name: 'hours', type: 'float8', value: (r) => r.hours },
+        { name: 'cost', type: 'float8', value: (r) => r.cost },
+        { name: 'currency', type: 'text', value: (r) => r.currency },
+        { name: 'validity_months', type: 'int', value: (r) => r.validityMonths },
+        { name: 'academic_credits', type: 'float8', value: (r) => r.academicCredits },
+        { name: 'required_components', type: 'int', value: (r) => r.requiredComponents },
+        { name: 'description', type: 'text', value: (r) => r.description },
+        { name: 'ce_ctid', type: 'text', value: (r) => r.ctid },
+        { name: 'external_id', type: 'text', value: (r) => r.externalId },
+        { name: 'ctdl_class', type: 'text', value: (r) => r.ctdlClass },
+      ],
+      rows,
+    );
+  }
+
+  /** Updates these credentials; a row whose values are all unchanged is not touched (its updated_at stays). */
+  async updateCredentials(rows: readonly CtdlCredentialRow[], manager: EntityManager): Promise<void> {
+    for (let start = 0; start < rows.length; start += 5000) {
+      const chunk = rows.slice(start, start + 5000);
+      const col = <K extends keyof CtdlCredentialRow>(k: K) => chunk.map((r) => r[k]);
+      await manager.query(
+        `UPDATE credential c SET name = v.name, issuer = v.issuer, type = v.type, hours = v.hours, cost = v.cost, currency = v.currency,
+           validity_months = v.validity_months, academic_credits = v.academic_credits, required_components = v.required_components,
+           description = v.description, ce_ctid = v.ctid, external_id = v.external_id, ctdl_class = v.ctdl_class, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::int[], $9::float8[], $10::int[],
+                     $11::text[], $12::text[], $13::text[], $14::text[])
+           AS v(id, name, issuer, type, hours, cost, currency, validity_months, academic_credits, required_components, description, ctid, external_id, ctdl_class)
+         WHERE c.id = v.id AND (c.name, c.issuer, c.type, c.hours, c.cost, c.currency, c.validity_months, c.academic_credits, c.required_components,
+                                c.description, c.ce_ctid, c.external_id, c.ctdl_class)
+               IS DISTINCT FROM (v.name, v.issuer, v.type, v.hours, v.cost, v.currency, v.validity_months, v.academic_credits, v.required_components,
+                                 v.description, v.ctid, v.external_id, v.ctdl_class)`,
+        [
+          col('id'),
+          col('name'),
+          col('issuer'),
+          col('type'),
+          col('hours'),
+          col('cost'),
+          col('currency'),
+          col('validityMonths'),
+          col('academicCredits'),
+          col('requiredComponents'),
+          col('description'),
+          col('ctid'),
+          col('externalId'),
+          col('ctdlClass'),
+        ],
+      );
+    }
+  }
+
+  /** Replaces the prerequisites and components of these credentials (and their skills, for `skillsOf`). */
+  async replaceEdges(
+    credentialIds: readonly string[],
+    edges: { prerequisites: [string, string][]; components: [string, string][] },
+    skills: { credentialIds: string[]; rows: [string, string, number][] },
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(`DELETE FROM credential_prerequisite WHERE credential_id = ANY($1::uuid[])`, [credentialIds]);
+    await manager.query(`DELETE FROM credential_component WHERE credential_id = ANY($1::uuid[])`, [credentialIds]);
+    if (skills.credentialIds.length) await manager.query(`DELETE FROM credential_skill WHERE credential_id = ANY($1::uuid[])`, [skills.credentialIds]);
+    const pair = (column: string) => [
+      { name: 'credential_id', type: 'uuid', value: (r: [string, string]) => r[0] },
+      { name: column, type: 'uuid', value: (r: [string, string]) => r[1] },
+    ];
+    await bulkInsert(manager, 'credential_prerequisite', pair('prerequisite_id'), edges.prerequisites);
+    await bulkInsert(manager, 'credential_component', pair('component_id'), edges.components);
+    await bulkInsert(
+      manager,
+      'credential_skill',
+      [
+        { name: 'credential_id', type: 'uuid', value: (r: [string, string, number]) => r[0] },
+        { name: 'skill_id', type: 'uuid', value: (r: [string, string, number]) => r[1] },
+        { name: 'level', type: 'int', value: (r: [string, string, number]) => r[2] },
+      ],
+      skills.rows,
+    );
+  }
+
+  /** Every prerequisite and component edge of the catalogue, as [from, to]. */
+  async allEdges(manager: EntityManager): Promise<[string, string][]> {
+    const rows: { a: string; b: string }[] = await manager.query(
+      `SELECT credential_id AS a, prerequisite_id AS b FROM credential_prerequisite UNION ALL SELECT credential_id, component_id FROM credential_component`,
+    );
+    return rows.map((r) => [r.a, r.b]);
+  }
+
+  edgesOf(credentialIds: readonly string[], manager?: EntityManager): Promise<{ credentialId: string; otherId: string; kind: 'prerequisite' | 'component' }[]> {
+    return this.m(manager).query(
+      `SELECT credential_id AS "credentialId", prerequisite_id AS "otherId", 'prerequisite' AS kind FROM credential_prerequisite WHERE credential_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT credential_id, component_id, 'component' FROM credential_component WHERE credential_id = ANY($1::uuid[])`,
+      [credentialIds],
+    );
+  }
+
+  skillsOf(credentialIds: readonly string[], manager?: EntityManager): Promise<{ credentialId: string; uri: string | null; name: string; level: number }[]> {
+    return this.m(manager).query(
+      `SELECT cs.credential_id AS "credentialId", s.external_uri AS uri, s.name, cs.level
+       FROM credential_skill cs JOIN skill s ON s.id = cs.skill_id WHERE cs.credential_id = ANY($1::uuid[]) ORDER BY cs.credential_id, s.name, s.id`,
+      [credentialIds],
+    );
+  }
+
+  /** Skills by external URI (ESCO concept URIs). */
+  skillsByUri(uris: readonly string[], manager?: EntityManager): Promise<{ id: string; uri: string }[]> {
+    if (!uris.length) return Promise.resolve([]);
+    return this.m(manager).query(`SELECT id, external_uri AS uri FROM skill WHERE external_uri = ANY($1::text[])`, [uris]);
+  }
+
+  /** Essential skills of the occupations with these external URIs (ESCO occupation URIs, O*NET-SOC codes). */
+  occupationSkills(uris: readonly string[], manager?: EntityManager): Promise<{ uri: string; skillId: string }[]> {
+    if (!uris.length) return Promise.resolve([]);
+    return this.m(manager).query(
+      `SELECT o.external_uri AS uri, os.skill_id AS "skillId" FROM occupation o JOIN occupation_skill os ON os.occupation_id = o.id
+       WHERE o.external_uri = ANY($1::text[]) AND os.essential ORDER BY o.external_uri, os.skill_id`,
+      [uris],
+    );
+  }
+
+  findPathway(ctdlId: string, manager: EntityManager): Promise<PathwayEntity | null> {
+    return manager.findOne(PathwayEntity, { where: { ctdlId } });
+  }
+
+  async pathwaySteps(pathwayId: string, manager: EntityManager): Promise<string[]> {
+    const rows = await manager.find(PathwayStepEntity, { where: { pathwayId }, order: { position: 'ASC' } });
+    return rows.map((r) => r.credentialId);
+  }
+
+  savePathway(entity: Partial<PathwayEntity>, manager: EntityManager): Promise<PathwayEntity> {
+    return manager.save(PathwayEntity, manager.create(PathwayEntity, entity));
+  }
+
+  async replacePathwaySteps(pathwayId: string, credentialIds: readonly string[], manager: EntityManager): Promise<void> {
+    await manager.delete(PathwayStepEntity, { pathwayId });
+    if (credentialIds.length) await manager.insert(PathwayStepEntity, credentialIds.map((credentialId, i) => ({ pathwayId, position: i + 1, credentialId })));
+  }
+
+  pathwayById(id: string, manager: EntityManager): Promise<PathwayEntity | null> {
+    return manager.findOne(PathwayEntity, { where: { id } });
+  }
+}
