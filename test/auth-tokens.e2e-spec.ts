@@ -89,6 +89,23 @@ describe('bearer tokens', () => {
     for (const d of demo) expect((await t.raw(QUERY, {}, bearer(d.token))).status).toBe(200);
   });
 
+  it("prints the README's learner as the demo LEARNER, and the demo ADVISOR is assigned to them and to other demo learners", async () => {
+    const demo = await demoTokens(t.app);
+    const learner = demo.find((d) => d.role === 'LEARNER')!;
+    const advisor = demo.find((d) => d.role === 'ADVISOR')!;
+    expect(learner.candidate!.id).toBe('82e411d0-2065-57ca-abd0-2b37712efe88');
+    const mine = await t.raw(`{ candidates(first: 50) { totalCount edges { node { id } } } }`, {}, bearer(advisor.token));
+    expect(mine.data?.candidates.totalCount).toBeGreaterThan(1);
+    expect(mine.data?.candidates.edges.map((e: any) => e.node.id)).toContain(learner.candidate!.id);
+    const plan = await t.raw(
+      `query($c: ID!, $j: ID!) { planPathway(input: { candidateId: $c, jobId: $j, targetScore: 0.6 }) { startScore } }`,
+      { c: learner.candidate!.id, j: 'fa3edf11-d96c-5237-8a86-9f12f8b73c40' },
+      bearer(advisor.token),
+    );
+    expect(plan.errors).toBeUndefined();
+    expect(typeof plan.data?.planPathway.startScore).toBe('number');
+  });
+
   it('mints tokens the app accepts (TokenService, as used by npm run token and the demo tokens)', async () => {
     const token = await t.token('RECRUITER', { sub: 'alice' });
     const [, payload] = token.split('.');

@@ -70,4 +70,13 @@ describe('jobs', () => {
     expect(filtered.edges.length).toBeGreaterThan(0);
     for (const e of filtered.edges) expect(e.node.title.toLowerCase()).toContain(word.toLowerCase());
   });
+
+  it('ranks a title search by relevance: an exact title before longer titles containing it', async () => {
+    for (const title of ['Senior data tester for accessibility', 'Tester']) {
+      ok(await t.gql(`mutation($t: String!) { createJob(input: { title: $t, requirements: [{ skillId: "340dc94a-f1c2-5bf4-81d3-34fc534f8965", level: 2 }] }) { id } }`, { t: title }));
+    }
+    const found = ok(await t.gql(`{ jobs(search: "tester", first: 100) { edges { node { title } } } }`)).jobs.edges.map((e: any) => e.node.title);
+    expect(found[0]).toBe('Tester');
+    expect(found.indexOf('Senior data tester for accessibility')).toBeGreaterThan(0);
+  });
 });

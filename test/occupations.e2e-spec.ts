@@ -19,6 +19,28 @@ describe('occupations', () => {
     expect(one.name).toBe(page.edges[0].node.name);
   });
 
+  it('ranks a search by relevance: the exact name first, then names starting with it, and pages through all matches', async () => {
+    const q = `query($s: String, $a: String) { occupations(search: $s, first: 3, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name } } } }`;
+    const first = ok(await t.gql(q, { s: 'software developer' })).occupations;
+    expect(first.edges[0].node.name).toBe('software developer');
+    const names: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = ok(await t.gql(q, { s: 'developer', a: after })).occupations;
+      names.push(...page.edges.map((e: any) => e.node.name));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    const total = ok(await t.gql(q, { s: 'developer' })).occupations.totalCount;
+    expect(names).toHaveLength(total);
+    expect(new Set(names).size).toBe(total);
+    const rank = (n: string) => (n === 'developer' ? 0 : n.startsWith('developer') ? 1 : / developer/.test(n) ? 2 : 3);
+    const ranks = names.map((n) => rank(n.toLowerCase()));
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    const bad = await t.gql(q, { s: 'developer', a: Buffer.from('["x"]').toString('base64url') });
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('creates a job from an occupation: essential skills at level 3 weight 1, optional ones lighter', async () => {
     const occ = ok(await t.gql(`{ occupations(search: "software developer", first: 1) { edges { node { id name essentialSkills { id } optionalSkills { id } } } } }`)).occupations.edges[0].node;
     const job = ok(await t.gql(`mutation($id: ID!) { createJobFromOccupation(occupationId: $id, title: "Backend developer") { title requirements { level weight mandatory skill { id } } } }`, { id: occ.id })).createJobFromOccupation;

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { DEMO_LEARNER_ID } from '../seed/demo-identities';
 import { resolveJwtSecret } from './jwt-secret';
 import { Role, ROLES } from './role.enum';
 import { formatSeconds, TokenService } from './token.service';
@@ -14,10 +15,16 @@ export interface DemoToken {
   token: string;
 }
 
-/** One token per role for trying the API locally; the LEARNER's is for the first discoverable candidate by name. */
+/**
+ * One token per role for trying the API locally: the LEARNER's is for the README's demo learner
+ * (or, when that candidate is gone, the first discoverable one by name); the ADVISOR (sub
+ * demo-advisor) is the one the seed assigns to the demo learners.
+ */
 export async function demoTokens(app: INestApplication): Promise<DemoToken[]> {
   const tokens = app.get(TokenService);
-  const [learner]: { id: string; name: string }[] = await app.get(DataSource).query('SELECT id, name FROM candidate WHERE discoverable ORDER BY name, id LIMIT 1');
+  const [learner]: { id: string; name: string }[] = await app
+    .get(DataSource)
+    .query('SELECT id, name FROM candidate WHERE id = $1 OR discoverable ORDER BY (id = $1) DESC, name, id LIMIT 1', [DEMO_LEARNER_ID]);
   const out: DemoToken[] = [];
   for (const role of ROLES) {
     const sub = `demo-${role.toLowerCase()}`;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ConnectionShape } from '../common/pagination/connection.factory';
 import { ListArgs } from '../common/pagination/list.args';
-import { paginateByName } from '../common/pagination/paginate-by-name';
+import { paginateByRelevance } from '../common/pagination/paginate-by-relevance';
 import { JobRequirementEntity } from './job-requirement.entity';
 import { JobEntity } from './job.entity';
 
@@ -21,7 +21,7 @@ export class JobRepository {
   }
 
   list(args: ListArgs): Promise<ConnectionShape<JobEntity>> {
-    return paginateByName(this.dataSource.manager.createQueryBuilder(JobEntity, 'j'), 'title', args);
+    return paginateByRelevance(this.dataSource.manager.createQueryBuilder(JobEntity, 'j'), 'title', args);
   }
 
   requirementsOf(jobIds: readonly string[], manager?: EntityManager): Promise<JobRequirementEntity[]> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ConnectionShape } from '../common/pagination/connection.factory';
 import { ListArgs } from '../common/pagination/list.args';
-import { paginateByName } from '../common/pagination/paginate-by-name';
+import { paginateByRelevance } from '../common/pagination/paginate-by-relevance';
 import { OccupationSkillEntity } from './occupation-skill.entity';
 import { OccupationEntity } from './occupation.entity';
 
@@ -16,7 +16,7 @@ export class OccupationRepository {
   }
 
   list(args: ListArgs): Promise<ConnectionShape<OccupationEntity>> {
-    return paginateByName(this.dataSource.manager.createQueryBuilder(OccupationEntity, 'o'), 'name', args);
+    return paginateByRelevance(this.dataSource.manager.createQueryBuilder(OccupationEntity, 'o'), 'name', args);
   }
 
   skillsOf(occupationIds: readonly string[]): Promise<OccupationSkillEntity[]> {

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { bulkInsert } from '../database/bulk-insert';
 import { readCatalogue } from './catalogue-files';
+import { DEMO_ADVISOR_LEARNERS, DEMO_ADVISOR_SUB, DEMO_LEARNER_ID } from './demo-identities';
 import { generatePopulation } from './demo-population';
 import { GeneratedCandidate, SeedCatalogue } from './seed-data.types';
 
@@ -53,6 +54,7 @@ export class SeedService implements OnModuleInit {
     const counts = await this.dataSource.transaction(async (manager) => {
       const catalogueCounts = await this.insertCatalogue(manager, catalogue);
       const peopleCounts = await insertCandidates(manager, population.candidates);
+      await assignDemoAdvisor(manager, population.candidates);
       return { ...catalogueCounts, ...peopleCounts };
     });
     return { ...counts, ms: Date.now() - started };
@@ -179,6 +181,17 @@ export async function insertCandidates(manager: EntityManager, candidates: reado
     { name: 'earned_credential_id', type: 'uuid', value: (r) => r.earnedCredentialId },
   ], evidence);
   return { candidates: candidates.length, earnedCredentials: earned.length, evidence: evidence.length };
+}
+
+/** The demo advisor follows the README's learner and the first few other demo candidates (skipping existing assignments). */
+async function assignDemoAdvisor(manager: EntityManager, candidates: readonly GeneratedCandidate[]): Promise<void> {
+  const ids = [DEMO_LEARNER_ID, ...candidates.filter((c) => c.id !== DEMO_LEARNER_ID).slice(0, DEMO_ADVISOR_LEARNERS).map((c) => c.id)];
+  await manager.query(
+    `INSERT INTO advisor_assignment (candidate_id, advisor_sub, assigned_by)
+     SELECT c.id, $2, 'seed' FROM candidate c WHERE c.id = ANY($1::uuid[])
+     ON CONFLICT DO NOTHING`,
+    [ids, DEMO_ADVISOR_SUB],
+  );
 }
 
 function startOfUtcDay(date: Date): Date {
