@@ -40,6 +40,7 @@ function toObject(r: CtdlCredentialRow): CredentialObject {
     academicCredits: r.academicCredits,
     requiredComponents: r.requiredComponents,
     description: r.description,
+    learnerRecord: false,
   };
 }
 
