@@ -64,7 +64,7 @@ async function jwt(source: 'did:jwk' | 'did:key' | 'fragment' | 'inline-jwk RS25
   // the same credential nested in a CLR JWT signed by an (untrusted) registrar's did:jwk
   const registrar = await jwtIssuer('EdDSA');
   const wrap = (item: string) => {
-    const c = { ...ob3Credential(registrar.did), type: ['VerifiableCredential', 'ClrCredential'], credentialSubject: { id: 'did:example:learner-1', type: ['ClrSubject'], verifiableCredential: [item] } };
+    const c: Record<string, any> = { ...ob3Credential(registrar.did), type: ['VerifiableCredential', 'ClrCredential'], credentialSubject: { id: 'did:example:learner-1', type: ['ClrSubject'], verifiableCredential: [item] } };
     c['@context'] = ['https://www.w3.org/ns/credentials/v2', 'https://dc.imsglobal.org/draft/clr/v2p0/context'];
     return registrar.sign(vcJwt(c));
   };
