@@ -85,6 +85,11 @@ describe('credentials you can trust: forged badges stay the learner’s own clai
     // the catalogue credential: its level 2 × 1.0 against 3
     expect(forgedScore).toBeCloseTo(0.6, 6);
     expect(verifiedScore).toBeCloseTo(2 / 3, 6);
+
+    // deleting the learner deletes their own records with them (the catalogue stays)
+    ok(await t.gql(`mutation($id: ID!) { deleteCandidate(id: $id) }`, { id: learner }));
+    expect(await t.dataSource.query(`SELECT id FROM credential WHERE id = $1`, [forged.credential.id])).toEqual([]);
+    expect(await catalogue()).toEqual(before);
   });
 
   it('the same issuer on the trust list, for the catalogue issuer: VERIFIED, mapped onto the catalogue credential at full confidence', async () => {
