@@ -85,6 +85,11 @@ describe('credentials you can trust: forged badges stay the learner’s own clai
     // the catalogue credential: its level 2 × 1.0 against 3
     expect(forgedScore).toBeCloseTo(0.6, 6);
     expect(verifiedScore).toBeCloseTo(2 / 3, 6);
+
+    // deleting the learner deletes their own records with them (the catalogue stays)
+    ok(await t.gql(`mutation($id: ID!) { deleteCandidate(id: $id) }`, { id: learner }));
+    expect(await t.dataSource.query(`SELECT id FROM credential WHERE id = $1`, [forged.credential.id])).toEqual([]);
+    expect(await catalogue()).toEqual(before);
   });
 
   it('the same issuer on the trust list, for the catalogue issuer: VERIFIED, mapped onto the catalogue credential at full confidence', async () => {
@@ -154,6 +159,14 @@ describe('credentials you can trust: forged badges stay the learner’s own clai
     const learner = await candidate('Listed Learner');
     const earned = await importBadge(learner, await issuer.sign(ob3Credential(issuer.did, { id: 'urn:uuid:f0e9d8c7-0000-4000-8000-000000000301' })));
     expect([earned.verification, earned.verifiedBy]).toEqual(['VERIFIED', issuer.did]);
+
+    // a did:web issuer listed with its key: its credentials verify with that key
+    const web = await jsonLdIssuer({ did: 'did:web:listed.example' });
+    const withKey = ok(await loadTrust([{ id: web.did, trustedFor: ['Listed Academy'], publicKeys: [web.publicKeyMultibase] }])).loadTrustList;
+    expect(withKey).toMatchObject({ loaded: 1, removed: 1, issuers: [{ issuerId: web.did, trustedFor: ['Listed Academy'] }] });
+    const webEarned = await importBadge(learner, await web.sign(ob3Credential(web.did, { id: 'urn:uuid:f0e9d8c7-0000-4000-8000-000000000302' })));
+    expect([webEarned.verification, webEarned.verifiedBy]).toEqual(['VERIFIED', web.did]);
+    expect(await loadTrustListFile(file, t.dataSource)).toEqual({ loaded: 1, removed: 1 });
 
     const bad: GqlResult = await loadTrust([{ id: issuer.did, trustedFor: [] }]);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'document' });

@@ -11,8 +11,10 @@ export class BadgeImportResolver {
 
   @Mutation(() => EarnedCredentialObject, {
     description:
-      'Verifies an Open Badges 2.0/3.0 or CLR 2.0 credential offline and records it for the candidate, with evidence for its skills ' +
-      'unless verification FAILED or it is REVOKED. Importing the same credential again returns the existing record. For a CLR: the first credential.',
+      'Verifies an Open Badges 2.0/3.0 or CLR 2.0 credential offline (integrity: proof; trust: issuer-trust) and records it for the candidate: ' +
+      'onto a catalogue credential only when VERIFIED by an issuer the trust list trusts for that credential\'s issuer, else as the learner\'s own record ' +
+      '(Credential.learnerRecord). Evidence for its skills unless verification FAILED or it is REVOKED. Importing the same credential again returns the existing record. ' +
+      'For a CLR: the first credential.',
   })
   importBadge(@Args('input') input: ImportBadgeInput): Promise<EarnedCredentialObject> {
     return this.service.importOne(input);

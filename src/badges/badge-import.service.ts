@@ -159,7 +159,6 @@ export class BadgeImportService implements OnModuleInit {
         throw AppException.notFound('Candidate', input.candidateId, 'input.candidateId');
       }
       const imported: ImportedCredentialObject[] = [];
-      const createdCredentialIds: string[] = [];
       let wrote = false;
       for (const [i, result] of results.entries()) {
         const existing = await this.badges.findEarnedByHash(input.candidateId, result.credentialHash, manager);
@@ -168,11 +167,9 @@ export class BadgeImportService implements OnModuleInit {
           continue;
         }
         const outcome = await this.record(input.candidateId, result, skillCandidates[i], now, manager);
-        if (outcome.createdCredentialId) createdCredentialIds.push(outcome.createdCredentialId);
         if (outcome.earned) wrote = true;
         imported.push(this.toObject(outcome.earned ?? (await this.requireEarnedByHash(input.candidateId, result.credentialHash, manager))));
       }
-      if (createdCredentialIds.length) afterCommit(() => this.events.emit('credentials.changed', { credentialIds: createdCredentialIds }));
       if (wrote) afterCommit(() => this.events.emit('candidate.changed', { candidateIds: [input.candidateId] }));
       return imported;
     });
@@ -218,7 +215,7 @@ export class BadgeImportService implements OnModuleInit {
     candidates: readonly SkillCandidate[],
     now: Date,
     manager: EntityManager,
-  ): Promise<{ earned: EarnedCredentialEntity | null; createdCredentialId: string | null }> {
+  ): Promise<{ earned: EarnedCredentialEntity | null }> {
     const failed = result.status === 'FAILED' || result.status === 'REVOKED';
     const resultLevel = skillLevelOf(levelFromResults(result.results));
     const alignedSkillIds = await this.mapSkills(candidates, manager);
@@ -274,7 +271,7 @@ export class BadgeImportService implements OnModuleInit {
         manager,
       );
     }
-    return { earned, createdCredentialId: null };
+    return { earned };
   }
 
   /** Skill ids of the alignments, in order, distinct: by ESCO URI, else by targetName. */

@@ -62,7 +62,7 @@ export class IssuerKeyService {
     const did = didOf(keyId);
     if (did) {
       if (/^did:(key|jwk):/u.test(did)) {
-        throw AppException.badInput('input.keyId', 'did:key and did:jwk keys are resolved offline from the DID itself: nothing to register');
+        throw AppException.badInput('input.keyId', 'a did:key or did:jwk is its own key (anyone can make one): to trust such an issuer, put its DID on the trust list (loadTrustList)');
       }
       if (issuerId && issuerId !== did) throw AppException.badInput('input.issuerId', `a DID URL key id belongs to its DID: issuerId must be ${did} (or omitted)`);
       return did;

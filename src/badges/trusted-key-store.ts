@@ -19,9 +19,12 @@ export class DatabaseTrustedKeyStore implements TrustedKeyStore {
     private readonly dataSource: DataSource,
   ) {}
 
+  /** A registered key by key id; else, for an issuer on the trust list with exactly one key, that key. */
   async lookup(issuerIdOrKid: string): Promise<TrustedKey | null> {
     const row = await this.keys.findByKeyId(issuerIdOrKid);
-    return row ? { publicKeyJwk: row.publicKey, controller: row.issuerId } : null;
+    if (row) return { publicKeyJwk: row.publicKey, controller: row.issuerId };
+    const listed = await this.dataSource.manager.findOne(TrustedIssuerEntity, { where: { issuerId: issuerIdOrKid } });
+    return listed?.publicKeys.length === 1 ? { publicKeyJwk: listed.publicKeys[0], controller: listed.issuerId } : null;
   }
 
   async issuer(issuerId: string): Promise<IssuerTrustEntry | null> {

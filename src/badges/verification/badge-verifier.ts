@@ -180,6 +180,27 @@ export class BadgeVerifier {
     };
   }
 
+  /** A CLR's JSON-LD credential naming a context that is not bundled: its proof cannot be checked offline (UNVERIFIED). */
+  private uncheckableJsonLdDraft(doc: Json, missing: string[], now: Date, libs: VerificationLibs): Draft {
+    const fields = extractOb3(doc);
+    return {
+      format: 'OB3_JSONLD',
+      credential: doc,
+      credentialHash: sha256Hex(canonicalJson(doc)),
+      fields,
+      checks: [
+        { name: 'format', outcome: 'PASS', detail: 'Open Badges 3.0 JSON-LD inside a CLR' },
+        { name: 'context', outcome: 'UNKNOWN', detail: `JSON-LD context not bundled (nothing is fetched): ${missing.join(', ')}` },
+        { name: 'proof', outcome: 'UNKNOWN', detail: 'its embedded proof needs those contexts: not checked' },
+      ],
+      intact: false,
+      keys: [],
+      failed: false,
+      identities: ob3Identities(ob3Subject(doc)),
+      status: () => vcStatus(doc, fields.issuer.id, { store: this.opts.statusLists, verifyList: (raw) => this.verifyStatusList(libs, raw, now), now }),
+    };
+  }
+
   private ob2JsonDraft(assertion: Json): Draft {
     const verification = isObject(assertion.verification) ? assertion.verification : undefined;
     const vtype = str(verification?.type)?.toLowerCase();
@@ -365,8 +386,8 @@ export class BadgeVerifier {
         if (!cred || BadgeVerifier.credentialKind(cred) !== 'OB3') throw new BadgeInputError('UNKNOWN_CREDENTIAL_TYPE', `${where} is not an Open Badges 3.0 credential`);
         drafts.push(await this.ob3JwtDraft(libs, item.trim(), now));
       } else if (isObject(item) && BadgeVerifier.credentialKind(item) === 'OB3') {
-        this.checkContexts(item, false);
-        drafts.push(await this.ob3JsonLdDraft(libs, item, now));
+        const missing = collectContextUrls(item).filter((u) => !this.contexts.has(u));
+        drafts.push(missing.length ? this.uncheckableJsonLdDraft(item, missing, now, libs) : await this.ob3JsonLdDraft(libs, item, now));
       } else {
         throw isObject(item) ? BadgeVerifier.unknownType(item, where) : new BadgeInputError('UNKNOWN_CREDENTIAL_TYPE', `${where} is neither a credential object nor a JWT`);
       }
