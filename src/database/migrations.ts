@@ -4,6 +4,7 @@ import { RankingAudit1764633600001 } from '../../migrations/1764633600001-rankin
 import { CandidateDemographics1764633600002 } from '../../migrations/1764633600002-candidate-demographics';
 import { IssuerKey1764720000000 } from '../../migrations/1764720000000-issuer-key';
 import { ChangeLog1796688000000 } from '../../migrations/1796688000000-change-log';
+import { AuditChain1796688000001 } from '../../migrations/1796688000001-audit-chain';
 
 /** Every migration, in order. New migrations are generated into migrations/ and listed here. */
-export const MIGRATIONS = [InitialSchema1764374400000, AdvisorAssignment1764633600000, RankingAudit1764633600001, CandidateDemographics1764633600002, IssuerKey1764720000000, ChangeLog1796688000000];
+export const MIGRATIONS = [InitialSchema1764374400000, AdvisorAssignment1764633600000, RankingAudit1764633600001, CandidateDemographics1764633600002, IssuerKey1764720000000, ChangeLog1796688000000, AuditChain1796688000001];
