@@ -235,6 +235,10 @@ export class ChangeFeedService implements OnModuleInit, OnApplicationBootstrap, 
       return;
     }
     if (lost) return;
+    if (this.stopped || this.client !== client) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.listening = true;
     this.caughtUpSinceConnect = false;
     if (this.downSince !== null) this.logger.log(`change feed listening again after ${Date.now() - this.downSince} ms (${this.attempt} attempts)`);
