@@ -37,6 +37,6 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.use(bodyErrorHandler);
-  app.enableShutdownHooks();
+  // signals are handled by main.ts (src/graceful-shutdown.ts): drain the HTTP server before anything closes
   return app;
 }

@@ -7,6 +7,10 @@ import { runPrimary } from './cluster-primary';
 import { toAppConfig } from './config/app-config';
 import { ConfigurationError } from './config/configuration.error';
 import { loadEnvironment } from './config/environment';
+import { installGracefulShutdown } from './graceful-shutdown';
+
+/** On SIGTERM, how long requests already received may take before their connections are closed. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
     process.exit(await primary.done);
   }
   const app = await createApp({ config });
+  installGracefulShutdown(app, { graceMs: SHUTDOWN_GRACE_MS, log: (line) => app.get(Logger).log(line) });
   await app.listen(config.port);
   const url = await app.getUrl();
   app.get(Logger).log(`skillstack ready in ${Date.now() - started} ms: GraphQL at ${url.replace('[::1]', 'localhost')}/graphql (database: ${config.database.kind})`);

@@ -54,11 +54,11 @@ describe('taxonomy import (ESCO and O*NET files)', () => {
   it('writes nothing when the database rejects a row halfway (one transaction)', async () => {
     const before = await fingerprint();
     // the last table written fails; every earlier upsert must be rolled back with it
-    await t.dataSource.query('ALTER TABLE occupation_skill ADD CONSTRAINT import_e2e_reject CHECK (false) NOT VALID');
+    await t.ownerQuery('ALTER TABLE occupation_skill ADD CONSTRAINT import_e2e_reject CHECK (false) NOT VALID');
     try {
       await expect(importEsco(t.dataSource, esco)).rejects.toThrow(/import_e2e_reject/);
     } finally {
-      await t.dataSource.query('ALTER TABLE occupation_skill DROP CONSTRAINT import_e2e_reject');
+      await t.ownerQuery('ALTER TABLE occupation_skill DROP CONSTRAINT import_e2e_reject');
     }
     expect(await fingerprint()).toEqual(before);
   });

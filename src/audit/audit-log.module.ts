@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 import { RankingAuditRecorder } from './ranking-audit.recorder';
 import { RankingAuditRepository } from './ranking-audit.repository';
 import { UnmaskRepository } from './unmask.repository';
 
 /** The append-only audit tables, written by matching (no dependencies, so matching can import it). */
 @Module({
+  imports: [TaxonomyModule],
   providers: [RankingAuditRepository, RankingAuditRecorder, UnmaskRepository],
   exports: [RankingAuditRepository, RankingAuditRecorder, UnmaskRepository],
 })

@@ -31,6 +31,9 @@ export class RankingAuditObject {
   @Field({ description: "configHash of the engine's match and similarity configuration" })
   configHash!: string;
 
+  @Field(() => String, { nullable: true, description: 'the taxonomy version the ranking was computed with (null in records before versions were recorded)' })
+  taxonomyVersion!: string | null;
+
   @Field(() => [AuditedMatchObject])
   results!: AuditedMatchObject[];
 

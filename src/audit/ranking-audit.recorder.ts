@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '../auth/principal';
 import { Requirement } from '../domain/matching/match-types';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { EngineConfig, engineConfigHash } from './engine-config';
 import { AuditedOperation, AuditedResult, RankingAuditRepository } from './ranking-audit.repository';
 
@@ -17,12 +18,16 @@ export interface RankingToAudit {
 
 /**
  * Appends one ranking_audit record per rankCandidates / matchCandidate call: who, when, the job
- * and its requirements as used, the arguments, asOf, the engine configuration and its hash, and
- * the returned candidate ids with scores. A call whose record cannot be written fails.
+ * and its requirements as used, the arguments, asOf, the engine configuration and its hash, the
+ * taxonomy version, and the returned candidate ids with scores (the database chains each record to
+ * the one before by hash). A call whose record cannot be written fails.
  */
 @Injectable()
 export class RankingAuditRecorder {
-  constructor(private readonly repository: RankingAuditRepository) {}
+  constructor(
+    private readonly repository: RankingAuditRepository,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
 
   record(principal: Principal, ranking: RankingToAudit): Promise<string> {
     return this.repository.insert({
@@ -33,6 +38,7 @@ export class RankingAuditRecorder {
       arguments: ranking.arguments,
       asOf: ranking.asOf,
       configHash: engineConfigHash(ranking.config),
+      taxonomyVersion: this.taxonomy.version(),
       config: ranking.config,
       requirements: ranking.requirements.map((r) => ({ id: r.id, skillId: r.skillId, level: r.level, weight: r.weight, mandatory: r.mandatory })),
       results: ranking.results.map((r) => ({ candidateId: r.candidateId, score: r.score, meetsMandatory: r.meetsMandatory })),

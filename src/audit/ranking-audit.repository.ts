@@ -20,6 +20,8 @@ export interface NewRankingAudit {
   arguments: Record<string, unknown>;
   asOf: Date;
   configHash: string;
+  /** null in records written before taxonomy versions were recorded */
+  taxonomyVersion: string | null;
   config: EngineConfig;
   requirements: Requirement[];
   results: AuditedResult[];
@@ -29,7 +31,19 @@ export interface NewRankingAudit {
 export interface RankingAuditRecord extends NewRankingAudit {
   id: string;
   seq: number;
+  chainPos: number;
   createdAt: Date;
+}
+
+export type AuditTable = 'ranking_audit' | 'candidate_unmask';
+
+/** An audit row's chain fields as stored, and its hash recomputed from its content. */
+export interface ChainRow {
+  id: string;
+  chainPos: number;
+  prevHash: string;
+  rowHash: string;
+  recomputed: string;
 }
 
 interface Row {
@@ -43,6 +57,8 @@ interface Row {
   arguments: Record<string, unknown>;
   as_of: Date;
   config_hash: string;
+  taxonomy_version: string | null;
+  chain_pos: string | number;
   config: EngineConfig;
   requirements: Requirement[];
   results: AuditedResult[];
@@ -53,6 +69,7 @@ function toRecord(r: Row): RankingAuditRecord {
   return {
     id: r.id,
     seq: Number(r.seq),
+    chainPos: Number(r.chain_pos),
     createdAt: new Date(r.created_at),
     operation: r.operation,
     actorSub: r.actor_sub,
@@ -61,6 +78,7 @@ function toRecord(r: Row): RankingAuditRecord {
     arguments: r.arguments,
     asOf: new Date(r.as_of),
     configHash: r.config_hash,
+    taxonomyVersion: r.taxonomy_version,
     config: r.config,
     requirements: r.requirements,
     results: r.results,
@@ -76,15 +94,15 @@ export interface CandidateChangeRow {
   record_updated: boolean;
 }
 
-/** ranking_audit (append-only: the database refuses UPDATE and DELETE). */
+/** ranking_audit (append-only: the app's role may only INSERT and SELECT, a trigger refuses UPDATE and DELETE, rows are hash-chained). */
 @Injectable()
 export class RankingAuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(a: NewRankingAudit): Promise<string> {
     const [row]: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO ranking_audit (operation, actor_sub, actor_role, job_id, arguments, as_of, config_hash, config, requirements, results, total_count)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      `INSERT INTO ranking_audit (operation, actor_sub, actor_role, job_id, arguments, as_of, config_hash, config, requirements, results, total_count, taxonomy_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [
         a.operation,
         a.actorSub,
@@ -97,6 +115,7 @@ export class RankingAuditRepository {
         JSON.stringify(a.requirements),
         JSON.stringify(a.results),
         a.totalCount,
+        a.taxonomyVersion,
       ],
     );
     return row.id;
@@ -128,6 +147,15 @@ export class RankingAuditRepository {
       params,
     );
     return { rows: rows.map(toRecord), totalCount: n };
+  }
+
+  /** A page of an audit table's chain, in chain order, after position `afterPos`. */
+  async chainRows(table: AuditTable, afterPos: number, limit: number): Promise<ChainRow[]> {
+    const rows: { id: string; chain_pos: string; prev_hash: string; row_hash: string; recomputed: string }[] = await this.dataSource.query(
+      `SELECT id, chain_pos::text AS chain_pos, prev_hash, row_hash, recomputed FROM audit_chain_rows($1, $2, $3)`,
+      [table, afterPos, limit],
+    );
+    return rows.map((r) => ({ id: r.id, chainPos: Number(r.chain_pos), prevHash: r.prev_hash, rowHash: r.row_hash, recomputed: r.recomputed }));
   }
 
   /** For each candidate: still there? evidence, credentials or the record itself changed after `since`? */

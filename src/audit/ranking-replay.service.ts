@@ -13,10 +13,12 @@ import { MatchingService } from '../matching/matching.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { AuditedMatchObject } from './audited-match.object';
 import { CandidateChangeObject, CandidateChangeReason } from './candidate-change.object';
+import { chainBreak } from './audit-chain.service';
 import { engineConfigHash } from './engine-config';
 import { RankingAuditObject } from './ranking-audit.object';
 import { AuditedResult, RankingAuditRecord, RankingAuditRepository } from './ranking-audit.repository';
 import { RankingReplayObject } from './ranking-replay.object';
+import { ReplayChange } from './replay-change.enum';
 
 /** Scores of a replay match the audit when they differ by at most this. */
 export const SCORE_TOLERANCE = 1e-9;
@@ -32,6 +34,7 @@ export function toAuditObject(r: RankingAuditRecord): RankingAuditObject {
     arguments: JSON.stringify(r.arguments),
     asOf: r.asOf,
     configHash: r.configHash,
+    taxonomyVersion: r.taxonomyVersion,
     results: toMatches(r.results),
     totalCount: r.totalCount,
   };
@@ -139,10 +142,23 @@ export class RankingReplayService {
     if (!configMatches) {
       differences.push(`configuration ${audit.configHash} audited, ${nowHash} now (coverage formula version ${COVERAGE_FORMULA_VERSION} or the match/similarity settings changed)`);
     }
+    const taxonomyMatches = audit.taxonomyVersion === null ? null : audit.taxonomyVersion === this.taxonomy.version();
+    const changed: ReplayChange[] = [];
+    if (!configMatches) changed.push(ReplayChange.CONFIGURATION);
+    if (taxonomyMatches !== true) changed.push(ReplayChange.TAXONOMY);
+    if (jobChanged) changed.push(ReplayChange.JOB);
+    if (changedCandidates.length) changed.push(ReplayChange.CANDIDATES);
+    const [before, row] = await this.audits.chainRows('ranking_audit', Math.max(0, audit.chainPos - 2), 2).then((rows) => (audit.chainPos === 1 ? [null, ...rows] : rows));
+    const recordIntact = row?.id === audit.id && chainBreak(row, before) === null;
+    if (!recordIntact) differences.unshift('the audit record does not match its hash chain: it was rewritten after it was written (verifyAuditChain)');
+
     return {
       audit: toAuditObject(audit),
       matches,
       configMatches,
+      taxonomyMatches,
+      recordIntact,
+      changed,
       jobChanged,
       results: toMatches(results),
       totalCount,

@@ -141,6 +141,7 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, OperationRule>> = {
   // ------------------------------------------------ audits and fairness: ADMIN
   'Query.rankingAudit': ADMIN_ONLY,
   'Query.replayRanking': ADMIN_ONLY,
+  'Query.verifyAuditChain': ADMIN_ONLY,
   'Query.impactReport': ADMIN_ONLY,
   'Query.biasAudit': ADMIN_ONLY,
 };

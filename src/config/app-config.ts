@@ -6,6 +6,8 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export interface DatabaseConfig {
   kind: 'postgres' | 'pglite';
   url?: string;
+  /** DATABASE_OWNER_URL: the owner's connection, for migrations and the CLI tools (default: url) */
+  ownerUrl?: string;
   /** PGlite data directory, or `memory://` for an in-memory database. */
   dataDir: string;
 }
@@ -35,7 +37,7 @@ export function toAppConfig(env: Environment): AppConfig {
     nodeEnv: env.NODE_ENV,
     dataDir: env.DATA_DIR,
     database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL, dataDir: env.DATA_DIR }
+      ? { kind: 'postgres', url: env.DATABASE_URL, ownerUrl: env.DATABASE_OWNER_URL, dataDir: env.DATA_DIR }
       : { kind: 'pglite', dataDir: env.DATA_DIR.startsWith('memory://') ? env.DATA_DIR : `${env.DATA_DIR}/pglite` },
     seedDemo: env.SEED_DEMO !== 'false',
     authJwtSecret: env.AUTH_JWT_SECRET,

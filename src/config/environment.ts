@@ -17,6 +17,11 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  /** The owner's connection: migrations and the CLI tools; DATABASE_URL is then the app's own role (default: DATABASE_URL). */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_OWNER_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_OWNER_URL?: string;
+
   @IsString()
   @MinLength(1, { message: 'DATA_DIR must not be empty' })
   DATA_DIR = '.data';
@@ -53,13 +58,13 @@ export class Environment {
 }
 
 /** Variables whose values never appear in error messages. */
-const SECRET_VARIABLES = new Set(['AUTH_JWT_SECRET']);
+const SECRET_VARIABLES = new Set(['AUTH_JWT_SECRET', 'DATABASE_OWNER_URL']);
 const INTEGER_VARIABLES = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE', 'WEB_CONCURRENCY']);
 
 /** Reads and validates the environment; throws ConfigurationError naming the first bad variable. */
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const raw: Record<string, unknown> = {};
-  for (const key of ['PORT', 'DATABASE_URL', 'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV', 'SEED_DEMO', 'AUTH_JWT_SECRET', 'AUTH_TOKEN_MAX_TTL', 'RATE_LIMIT_PER_MINUTE', 'WEB_CONCURRENCY']) {
+  for (const key of ['PORT', 'DATABASE_URL', 'DATABASE_OWNER_URL', 'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV', 'SEED_DEMO', 'AUTH_JWT_SECRET', 'AUTH_TOKEN_MAX_TTL', 'RATE_LIMIT_PER_MINUTE', 'WEB_CONCURRENCY']) {
     const value = source[key];
     if (value === undefined || value === '') continue;
     raw[key] = INTEGER_VARIABLES.has(key) ? (/^\d+$/.test(value) ? Number(value) : value) : value;

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DomainEvents } from '../common/events/domain-events.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { appRoleConnectionOptions } from './app-role';
 
 export const CHANGE_CHANNEL = 'skillstack_changes';
 export const LISTEN_APPLICATION_NAME = 'skillstack-listen';
@@ -206,6 +207,7 @@ export class ChangeFeedService implements OnModuleInit, OnApplicationBootstrap, 
       keepAlive: true,
       connectionTimeoutMillis: 5000,
       query_timeout: 15000,
+      ...appRoleConnectionOptions(this.config.database),
     });
     this.client = client;
     let lost = false;
@@ -233,6 +235,10 @@ export class ChangeFeedService implements OnModuleInit, OnApplicationBootstrap, 
       return;
     }
     if (lost) return;
+    if (this.stopped || this.client !== client) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.listening = true;
     this.caughtUpSinceConnect = false;
     if (this.downSince !== null) this.logger.log(`change feed listening again after ${Date.now() - this.downSince} ms (${this.attempt} attempts)`);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
+import { appRoleConnectionOptions } from './app-role';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { serialPgliteDriver } from './serial-pglite-driver';
@@ -9,6 +10,8 @@ export interface DataSourceExtras {
   /** A dumped PGlite data directory (tarball) to start from, e.g. a migrated test snapshot. */
   loadDataDir?: Blob;
   logging?: boolean;
+  /** connect as the application (DATABASE_URL, working as APP_ROLE) instead of the owner (migrations, CLI tools) */
+  asApp?: boolean;
 }
 
 export function buildDataSourceOptions(config: DatabaseConfig, extras: DataSourceExtras = {}): DataSourceOptions {
@@ -24,7 +27,8 @@ export function buildDataSourceOptions(config: DatabaseConfig, extras: DataSourc
     uuidExtension: 'pgcrypto' as const,
   };
   if (config.kind === 'postgres') {
-    return { ...common, url: config.url, poolSize: 10, applicationName: 'skillstack' };
+    if (extras.asApp) return { ...common, url: config.url, poolSize: 10, applicationName: 'skillstack', extra: appRoleConnectionOptions(config) };
+    return { ...common, url: config.ownerUrl ?? config.url, poolSize: 10, applicationName: 'skillstack' };
   }
   const dataDir = config.dataDir;
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });

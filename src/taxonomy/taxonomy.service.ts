@@ -3,6 +3,7 @@ import { DomainEvents } from '../common/events/domain-events.service';
 import { SkillSearchIndex } from '../domain/search';
 import { SimilarityIndex } from '../domain/taxonomy/similarity';
 import { DEFAULT_CATEGORY_HALF_LIFE_MONTHS, SkillGraph } from '../domain/taxonomy/skill-graph';
+import { taxonomyVersion } from '../domain/taxonomy/taxonomy-version';
 import { TaxonomyRepository } from './taxonomy.repository';
 
 /**
@@ -15,6 +16,7 @@ export class TaxonomyService implements OnApplicationBootstrap {
   private graphValue = new SkillGraph();
   private similarityValue = new SimilarityIndex(this.graphValue);
   private searchValue = new SkillSearchIndex();
+  private versionMemo: { graph: SkillGraph; at: number; value: string } | null = null;
 
   constructor(
     private readonly repository: TaxonomyRepository,
@@ -32,6 +34,13 @@ export class TaxonomyService implements OnApplicationBootstrap {
   /** Effective half-life in months; a skill not (yet) in the graph gets the technical default. */
   halfLifeOf(skillId: string): number {
     return this.graphValue.has(skillId) ? this.graphValue.halfLifeOf(skillId) : DEFAULT_CATEGORY_HALF_LIFE_MONTHS.TECHNICAL;
+  }
+
+  /** taxonomyVersion of the graph as it is now (computed once per change), recorded with every audited ranking. */
+  version(): string {
+    const graph = this.graphValue;
+    if (this.versionMemo?.graph !== graph || this.versionMemo.at !== graph.version) this.versionMemo = { graph, at: graph.version, value: taxonomyVersion(graph) };
+    return this.versionMemo.value;
   }
 
   get search(): SkillSearchIndex {

@@ -7,6 +7,8 @@ import { TokenService } from '../../src/auth/token.service';
 import { createApp } from '../../src/bootstrap';
 import { AppConfig, toAppConfig } from '../../src/config/app-config';
 import { loadEnvironment } from '../../src/config/environment';
+import { Client } from 'pg';
+import { APP_ROLE } from '../../src/database/app-role';
 import { QueryCounter } from '../../src/database/query-counter';
 import { adminQuery, readSnapshot, serverUrl, templateDatabase, withDatabase } from './test-database';
 
@@ -40,6 +42,11 @@ export interface TestApp {
   token(role: Role | keyof typeof Role, identity?: Identity, ttlSeconds?: number): Promise<string>;
   /** without any token (only `headers`) */
   raw: Gql;
+  /**
+   * SQL as the database owner (a superuser), past the limits of the app's role: the statements run
+   * in order in one session; returns the rows of the last. (The app itself works as skillstack_app.)
+   */
+  ownerQuery(statements: string | string[]): Promise<any[]>;
   close(): Promise<void>;
 }
 
@@ -118,11 +125,35 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const admin = as('ADMIN');
   const gql: Gql = (query, variables, headers) =>
     headers && Object.keys(headers).some((h) => h.toLowerCase() === 'authorization') ? raw(query, variables, headers) : admin(query, variables, headers);
+  const dataSource = app.get(DataSource);
+  const ownerQuery: TestApp['ownerQuery'] = async (statements) => {
+    const list = Array.isArray(statements) ? statements : [statements];
+    let rows: any[] = [];
+    if (config.database.kind === 'postgres') {
+      const client = new Client({ connectionString: config.database.url });
+      await client.connect();
+      try {
+        for (const sql of list) rows = (await client.query(sql)).rows;
+      } finally {
+        await client.end();
+      }
+      return rows;
+    }
+    // PGlite has one session: leave the app's role for the statements, then go back to it
+    await dataSource.query('RESET ROLE');
+    try {
+      for (const sql of list) rows = await dataSource.query(sql);
+    } finally {
+      await dataSource.query(`SET ROLE ${APP_ROLE}`);
+    }
+    return rows;
+  };
   return {
     app,
     url,
     config,
-    dataSource: app.get(DataSource),
+    ownerQuery,
+    dataSource,
     queries: app.get(QueryCounter),
     gql,
     as,
