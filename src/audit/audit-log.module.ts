@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CandidateHandles } from './candidate-handles.service';
 import { RankingAuditRecorder } from './ranking-audit.recorder';
 import { RankingAuditRepository } from './ranking-audit.repository';
 import { UnmaskRepository } from './unmask.repository';
 
 /** The append-only audit tables, written by matching (no dependencies, so matching can import it). */
 @Module({
-  providers: [RankingAuditRepository, RankingAuditRecorder, UnmaskRepository],
-  exports: [RankingAuditRepository, RankingAuditRecorder, UnmaskRepository],
+  providers: [RankingAuditRepository, RankingAuditRecorder, UnmaskRepository, CandidateHandles],
+  exports: [RankingAuditRepository, RankingAuditRecorder, UnmaskRepository, CandidateHandles],
 })
 export class AuditLogModule {}

@@ -1,6 +1,5 @@
 import { Demographics } from './categories';
 import { impactReport, median, RankedPerson } from './impact';
-import { maskedName } from './mask';
 
 /** Ten people in ranking order (scores descending), hand-picked so every number below can be checked by hand. */
 const PEOPLE: [sex: Demographics['sex'], ageBand: Demographics['ageBand'], score: number][] = [
@@ -166,11 +165,5 @@ describe('impactReport', () => {
   it('refuses a topN below 1 and unknown categories', () => {
     expect(() => impactReport(RANKED, { topN: 0 })).toThrow(RangeError);
     expect(() => impactReport(RANKED, { topN: 1, dimensions: [['religion' as never]] })).toThrow(/unknown category/);
-  });
-});
-
-describe('maskedName', () => {
-  it('shows the first four hex digits of the id', () => {
-    expect(maskedName('7F3A9c2e-0000-4000-8000-000000000000')).toBe('Candidate 7f3a…');
   });
 });
