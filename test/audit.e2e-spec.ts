@@ -181,15 +181,27 @@ describe('ranking audit trail', () => {
   });
 });
 
-describe('masked ranking', () => {
+describe('masked ranking (blind review)', () => {
   let t: TestApp;
   let jobId: string;
   let otherJob: string;
   const ids: string[] = [];
+  /** every id of the two people's records: candidate, evidence, earned credential */
+  const secrets: string[] = [];
+
+  const MASKED = `query($job: ID!, $first: Int, $after: String, $masked: Boolean) {
+    rankCandidates(jobId: $job, first: $first, after: $after, asOf: "${AS_OF}", minScore: 0.01, masked: $masked) {
+      totalCount pageInfo { endCursor hasNextPage }
+      edges { cursor node { score job { id } requirements { via evidencedAt credential { id name } matchedSkill { id } }
+        candidate { id name email discoverable demographics { sex } skillProfile { level skill { id } }
+          evidence { id level source skill { id } } credentials { id issuedAt credential { id } verification verificationChecks { name outcome detail } } } } } } }`;
 
   beforeAll(async () => {
     t = await startTestApp();
     const skill = ok(await t.gql(`mutation { createSkill(input: { name: "Mask test skill", category: TECHNICAL }) { id } }`)).createSkill.id;
+    const credential = ok(
+      await t.gql(`mutation($s: ID!) { createCredential(input: { name: "Mask badge", issuer: "Mask", type: BADGE, hours: 1, cost: 0, skills: [{ skillId: $s, level: 3 }] }) { id } }`, { s: skill }),
+    ).createCredential.id;
     const job = async (title: string) => ok(await t.gql(`mutation($s: ID!, $t: String!) { createJob(input: { title: $t, requirements: [{ skillId: $s }] }) { id } }`, { s: skill, t: title })).createJob.id;
     jobId = await job('Mask job');
     otherJob = await job('Other mask job');
@@ -198,40 +210,115 @@ describe('masked ranking', () => {
       ['Masked Max', 2],
     ] as const) {
       const id = ok(await t.gql(`mutation($n: String!) { createCandidate(input: { name: $n, email: "hidden@example.org" }) { id } }`, { n: name })).createCandidate.id;
-      ok(
+      const evidence = ok(
         await t.gql(`mutation($input: AddSkillEvidenceInput!) { addSkillEvidence(input: $input) { id } }`, {
           input: { candidateId: id, skillId: skill, level, source: 'ASSESSMENT', evidencedAt: '2025-05-01T00:00:00Z' },
         }),
-      );
+      ).addSkillEvidence.id;
+      const earned = ok(
+        await t.gql(`mutation($c: ID!, $k: ID!) { awardCredential(input: { candidateId: $c, credentialId: $k, issuedAt: "2025-04-01T00:00:00Z" }) { id } }`, { c: id, k: credential }),
+      ).awardCredential.id;
+      await t.dataSource.query(`INSERT INTO candidate_demographics (candidate_id, sex) VALUES ($1, 'FEMALE')`, [id]);
       ids.push(id);
+      secrets.push(id, evidence, earned);
     }
+    const evidenceIds: { id: string }[] = await t.dataSource.query(`SELECT id FROM skill_evidence WHERE candidate_id = ANY($1::uuid[])`, [ids]);
+    const earnedIds: { id: string }[] = await t.dataSource.query(`SELECT id FROM earned_credential WHERE candidate_id = ANY($1::uuid[])`, [ids]);
+    secrets.push(...evidenceIds.map((r) => r.id), ...earnedIds.map((r) => r.id));
   });
   afterAll(() => t.close());
 
-  const ranked = async (gql: Gql, job: string, masked: boolean) =>
-    ok(await gql(RANK, { job, first: 10, masked })).rankCandidates.edges.map((e: any) => e.node.candidate) as { id: string; name: string }[];
+  const rank = async (gql: Gql, job: string, masked: boolean, first = 10, after?: string) => ok(await gql(MASKED, { job, first, masked, after })).rankCandidates;
+  const people = async (gql: Gql, job: string, masked: boolean) => (await rank(gql, job, masked)).edges.map((e: any) => e.node.candidate) as { id: string; name: string }[];
+  const leaks = (response: unknown): string[] => {
+    const text = JSON.stringify(response).toLowerCase();
+    const found = secrets.filter((id) => text.includes(id.toLowerCase()) || text.includes(id.replace(/-/g, '').toLowerCase()));
+    for (const word of ['masked mia', 'masked max', 'hidden@example.org']) if (text.includes(word)) found.push(word);
+    return found;
+  };
 
-  it('hides names until a candidate is unmasked; unmasking is audited, per recruiter and job', async () => {
+  it('shows each candidate under an opaque handle valid for that ranking only, "Candidate <position>", with no email and no id of theirs anywhere', async () => {
     const rita = t.as('RECRUITER', { sub: 'rita' });
-    const masked = await ranked(rita, jobId, true);
-    expect(masked.map((c) => c.id)).toEqual(ids);
-    expect(masked.map((c) => c.name)).toEqual(ids.map((id) => `Candidate ${id.replace(/-/g, '').slice(0, 4)}…`));
-    expect(JSON.stringify(masked)).not.toMatch(/Masked M/);
-    expect((await ranked(rita, jobId, false)).map((c) => c.name)).toEqual(['Masked Mia', 'Masked Max']);
-    const [{ arguments: args }] = await t.dataSource.query(`SELECT arguments FROM ranking_audit WHERE job_id = $1 ORDER BY seq LIMIT 1`, [jobId]);
-    expect(args.masked).toBe(true);
+    for (const gql of [rita, t.gql]) {
+      const page = await rank(gql, jobId, true);
+      expect(page.edges.map((e: any) => e.node.candidate.name)).toEqual(['Candidate 1', 'Candidate 2']);
+      expect(page.edges.map((e: any) => e.node.candidate.email)).toEqual([null, null]);
+      expect(page.edges.map((e: any) => e.node.candidate.demographics)).toEqual([null, null]);
+      // the blind reviewer still sees what was scored
+      expect(page.edges[0].node.candidate.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ level: 5, source: 'ASSESSMENT' })]));
+      expect(page.edges[0].node.candidate.credentials[0].verificationChecks).toEqual([]);
+      expect(leaks(page)).toEqual([]);
+    }
+    const first = (await people(rita, jobId, true)).map((c) => c.id);
+    const second = (await people(rita, jobId, true)).map((c) => c.id);
+    expect(first.every((h) => !/^[0-9a-f-]{36}$/i.test(h))).toBe(true);
+    expect(first.filter((h) => second.includes(h))).toEqual([]); // a new ranking, new handles
+    // unmasked rankings show the people as they are
+    expect((await people(rita, jobId, false)).map((c) => c.id)).toEqual(ids);
+  });
 
-    const unmasked = ok(
-      await rita(`mutation($j: ID!, $c: ID!) { unmaskCandidate(jobId: $j, candidateId: $c, reason: "invited to interview") { id name email } }`, { j: jobId, c: ids[1] }),
-    ).unmaskCandidate;
+  it('leads nowhere: candidate(id: handle), matchCandidate and skillGap find no one; the cursors page on without ids', async () => {
+    const rita = t.as('RECRUITER', { sub: 'rita' });
+    const [handle] = (await people(rita, jobId, true)).map((c) => c.id);
+    for (const [query, vars] of [
+      ['query($id: ID!) { candidate(id: $id) { id name } }', { id: handle }],
+      ['query($c: ID!, $j: ID!) { matchCandidate(candidateId: $c, jobId: $j) { score } }', { c: handle, j: jobId }],
+      ['query($c: ID!, $j: ID!) { skillGap(candidateId: $c, jobId: $j) { score } }', { c: handle, j: jobId }],
+    ] as const) {
+      for (const gql of [rita, t.gql]) {
+        const r = await gql(query, vars);
+        expect({ query, person: r.data ? Object.values(r.data)[0] : null }).toEqual({ query, person: null });
+        expect(leaks(r)).toEqual([]);
+      }
+    }
+    const page1 = await rank(rita, jobId, true, 1);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const page2 = await rank(rita, jobId, true, 1, page1.pageInfo.endCursor);
+    expect(page2.edges.map((e: any) => e.node.candidate.name)).toEqual(['Candidate 2']);
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+    expect(leaks([page1, page2])).toEqual([]);
+    // the sealed cursor is the caller's and the job's; a plain cursor does not continue a masked ranking
+    expect((await t.as('RECRUITER', { sub: 'rob' })(MASKED, { job: jobId, first: 1, masked: true, after: page1.pageInfo.endCursor })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
+    const plain = (await rank(rita, jobId, false, 1)).pageInfo.endCursor;
+    expect((await rita(MASKED, { job: jobId, first: 1, masked: true, after: plain })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('unmaskCandidate takes the handle and is audited; only the ranking\'s recruiter (or an ADMIN) can open it', async () => {
+    const rita = t.as('RECRUITER', { sub: 'rita' });
+    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM candidate_unmask`);
+    const masked = await people(rita, jobId, true);
+    const unmask = `mutation($h: ID!, $r: String) { unmaskCandidate(handle: $h, reason: $r) { id name email } }`;
+    // someone else's handle, a forged one, a real id: NOT_FOUND, nothing recorded
+    for (const [gql, h] of [
+      [t.as('RECRUITER', { sub: 'rob' }), masked[1].id],
+      [rita, `${masked[1].id.slice(0, -4)}AAAA`],
+      [rita, ids[1]],
+    ] as const) {
+      const r = await gql(unmask, { h, r: 'curious' });
+      expect([r.errors?.[0].extensions?.code, r.data?.unmaskCandidate ?? null]).toEqual(['NOT_FOUND', null]);
+    }
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM candidate_unmask`)).toEqual(before);
+
+    const unmasked = ok(await rita(unmask, { h: masked[1].id, r: 'invited to interview' })).unmaskCandidate;
     expect(unmasked).toEqual({ id: ids[1], name: 'Masked Max', email: null });
     const rows = await t.dataSource.query(`SELECT actor_sub, actor_role, job_id, candidate_id, reason FROM candidate_unmask`);
     expect(rows).toEqual([{ actor_sub: 'rita', actor_role: 'RECRUITER', job_id: jobId, candidate_id: ids[1], reason: 'invited to interview' }]);
 
-    expect((await ranked(rita, jobId, true)).map((c) => c.name)).toEqual([`Candidate ${ids[0].replace(/-/g, '').slice(0, 4)}…`, 'Masked Max']);
-    // another recruiter, or another job, is still masked
-    expect((await ranked(t.as('RECRUITER', { sub: 'rob' }), jobId, true)).map((c) => c.name)).not.toContain('Masked Max');
-    expect((await ranked(rita, otherJob, true)).map((c) => c.name)).not.toContain('Masked Max');
+    // later masked rankings of that job show her the unmasked candidate; others and other jobs stay blind
+    expect((await people(rita, jobId, true)).map((c) => c.name)).toEqual(['Candidate 1', 'Masked Max']);
+    expect((await people(t.as('RECRUITER', { sub: 'rob' }), jobId, true)).map((c) => c.name)).toEqual(['Candidate 1', 'Candidate 2']);
+    expect((await people(rita, otherJob, true)).map((c) => c.name)).toEqual(['Candidate 1', 'Candidate 2']);
+    // an ADMIN may open a handle of anyone's masked ranking (audited too)
+    const robs = await people(t.as('RECRUITER', { sub: 'rob' }), jobId, true);
+    expect(ok(await t.gql(unmask, { h: robs[0].id })).unmaskCandidate.name).toBe('Masked Mia');
+    // a candidate who hides themself can no longer be unmasked by a recruiter
+    const fresh = await people(rita, otherJob, true);
+    await t.dataSource.query(`UPDATE candidate SET discoverable = false WHERE id = $1`, [ids[0]]);
+    expect((await rita(unmask, { h: fresh[0].id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    await t.dataSource.query(`UPDATE candidate SET discoverable = true WHERE id = $1`, [ids[0]]);
 
     await expect(t.dataSource.query(`UPDATE candidate_unmask SET reason = 'edited'`)).rejects.toThrow(/permission denied/);
     await expect(t.dataSource.query(`DELETE FROM candidate_unmask`)).rejects.toThrow(/permission denied/);

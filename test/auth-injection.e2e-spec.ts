@@ -90,8 +90,12 @@ describe('injection-shaped text', () => {
     const assignment = ok(await t.gql(`mutation($c: ID!, $s: String!) { assignAdvisor(candidateId: $c, advisorSub: $s) { advisorSub } }`, { c: candidate.id, s: payload })).assignAdvisor;
     expect(assignment.advisorSub).toBe(payload);
 
-    ok(await t.gql(`mutation($j: ID!, $c: ID!, $r: String) { unmaskCandidate(jobId: $j, candidateId: $c, reason: $r) { id } }`, { j: jobId, c: candidate.id, r: payload }));
-    const [unmask] = await t.dataSource.query(`SELECT reason FROM candidate_unmask WHERE candidate_id = $1`, [candidate.id]);
+    // a recruiter of their own for each payload: nobody is unmasked for them yet
+    const recruiter = t.as('RECRUITER', { sub: `injection-${Buffer.from(payload).toString('hex')}` });
+    const handle = ok(await recruiter(`query($j: ID!) { rankCandidates(jobId: $j, first: 1, masked: true) { edges { node { candidate { id } } } } }`, { j: jobId })).rankCandidates.edges[0].node.candidate
+      .id;
+    ok(await recruiter(`mutation($h: ID!, $r: String) { unmaskCandidate(handle: $h, reason: $r) { id } }`, { h: handle, r: payload }));
+    const [unmask] = await t.dataSource.query(`SELECT reason FROM candidate_unmask WHERE actor_sub = $1`, [`injection-${Buffer.from(payload).toString('hex')}`]);
     expect(unmask.reason).toBe(payload);
 
     // searches treat it as plain text (LIKE wildcards included)

@@ -137,7 +137,7 @@ describe('nobody reads another learner’s data', () => {
       ['query($id: ID!) { candidate(id: $id) { name } }', { id: bob }],
       ['query($c: ID!, $j: ID!) { matchCandidate(candidateId: $c, jobId: $j) { score } }', { c: bob, j: jobId }],
       ['query($c: ID!, $j: ID!) { skillGap(candidateId: $c, jobId: $j) { score } }', { c: bob, j: jobId }],
-      ['mutation($c: ID!, $j: ID!) { unmaskCandidate(candidateId: $c, jobId: $j) { name } }', { c: bob, j: jobId }],
+      ['mutation($c: ID!) { unmaskCandidate(handle: $c) { name } }', { c: bob }],
     ] as const) {
       const r = await asRecruiter(query, vars);
       expect({ query, code: code(r) }).toEqual({ query, code: 'NOT_FOUND' });

@@ -33,6 +33,8 @@ interface Fx {
   /** a new job created by `createdBy` (default: the ADMIN of the test app) */
   freshJob(createdBy?: string): Promise<string>;
   freshCredential(): Promise<string>;
+  /** the handle of the first candidate in a masked ranking by the recruiter `sub` */
+  maskedHandle(sub: string): Promise<string>;
 }
 
 interface Sample {
@@ -156,8 +158,8 @@ const SAMPLES: Record<string, Sample> = {
     vars: (fx) => ({ candidateId: fx.candidateId, jobId: fx.jobId }),
   },
   'Mutation.unmaskCandidate': {
-    query: 'mutation($jobId: ID!, $candidateId: ID!) { unmaskCandidate(jobId: $jobId, candidateId: $candidateId) { id } }',
-    vars: (fx) => ({ jobId: fx.jobId, candidateId: fx.candidateId }),
+    query: 'mutation($handle: ID!) { unmaskCandidate(handle: $handle) { id } }',
+    vars: async (fx) => ({ handle: await fx.maskedHandle(fx.sub) }),
   },
   'Query.recommendCredentials': {
     query: 'query($candidateId: ID!, $jobId: ID!) { recommendCredentials(candidateId: $candidateId, jobId: $jobId) { scoreGain } }',
@@ -252,6 +254,9 @@ describe('the authorization table, operation by operation and role by role', () 
         return ok(await call(`mutation($input: CreateJobInput!) { createJob(input: $input) { id } }`, { input: { title: `Fresh job ${++counter}`, requirements: [{ skillId: ICT_ACCESSIBILITY }] } }))
           .createJob.id;
       },
+      maskedHandle: async (sub) =>
+        ok(await t.as('RECRUITER', { sub })(`query($j: ID!) { rankCandidates(jobId: $j, first: 1, masked: true) { edges { node { candidate { id } } } } }`, { j: jobId })).rankCandidates.edges[0].node
+          .candidate.id,
       freshCredential: async () =>
         ok(
           await t.gql(`mutation($input: CreateCredentialInput!) { createCredential(input: $input) { id } }`, {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CandidateHandles } from './candidate-handles.service';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 import { RankingAuditRecorder } from './ranking-audit.recorder';
 import { RankingAuditRepository } from './ranking-audit.repository';
@@ -7,7 +8,7 @@ import { UnmaskRepository } from './unmask.repository';
 /** The append-only audit tables, written by matching (no dependencies, so matching can import it). */
 @Module({
   imports: [TaxonomyModule],
-  providers: [RankingAuditRepository, RankingAuditRecorder, UnmaskRepository],
-  exports: [RankingAuditRepository, RankingAuditRecorder, UnmaskRepository],
+  providers: [RankingAuditRepository, RankingAuditRecorder, UnmaskRepository, CandidateHandles],
+  exports: [RankingAuditRepository, RankingAuditRecorder, UnmaskRepository, CandidateHandles],
 })
 export class AuditLogModule {}

@@ -127,7 +127,8 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, OperationRule>> = {
   'Query.rankCandidates': JOB_MANAGERS,
   'Query.matchCandidate': personRead('candidateId'),
   'Query.skillGap': personRead('candidateId'),
-  'Mutation.unmaskCandidate': { ADMIN: ALLOW, RECRUITER: [discoverable('candidateId')] },
+  // the handle is checked by the operation: a masked ranking of the caller's own (any, for ADMIN), a discoverable candidate
+  'Mutation.unmaskCandidate': JOB_MANAGERS,
   // ------------------------------------------------ learning: recommendations and pathways
   'Query.recommendCredentials': learning('candidateId'),
   'Query.planPathway': learning('input.candidateId'),

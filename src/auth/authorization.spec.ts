@@ -82,6 +82,7 @@ describe('the authorization table: the rules of the product', () => {
         'Mutation.createJob',
         'Mutation.createJobFromOccupation',
         'Mutation.createJobFromText',
+        'Mutation.unmaskCandidate',
         'Query.rankCandidates',
       ].sort(),
     );
@@ -158,7 +159,9 @@ describe('authorize', () => {
     ['Mutation.deletePathway', Role.ADVISOR, { id: OWN_PATHWAY }, 'FORBIDDEN'],
     ['Mutation.savePathway', Role.ADVISOR, { input: { name: 'template' } }, 'allowed'],
     ['Mutation.savePathway', Role.LEARNER, { input: { name: 'template' } }, 'FORBIDDEN'],
-    ['Mutation.unmaskCandidate', Role.RECRUITER, { jobId: VISIBLE, candidateId: HIDDEN }, 'NOT_FOUND'],
+    // the handle is judged by the operation (the caller's own masked ranking, a discoverable candidate)
+    ['Mutation.unmaskCandidate', Role.RECRUITER, { handle: 'opaque' }, 'allowed'],
+    ['Mutation.unmaskCandidate', Role.ADVISOR, { handle: 'opaque' }, 'FORBIDDEN'],
     ['Query.rankCandidates', Role.LEARNER, { jobId: VISIBLE }, 'FORBIDDEN'],
     ['Query.someday', Role.ADMIN, {}, 'allowed'],
     ['Query.someday', Role.RECRUITER, {}, 'FORBIDDEN'],

@@ -28,6 +28,8 @@ export class BadgeImportResolver {
   @ResolveField(() => [VerificationCheckObject], { description: 'How an imported credential was verified; [] for an awarded catalogue credential' })
   verificationChecks(@Parent() earned: EarnedCredentialObject, @Context() ctx: GraphqlContext): Promise<VerificationCheckObject[]> | VerificationCheckObject[] {
     const known = (earned as Partial<ImportedCredentialObject>).verificationChecks;
+    // in a masked ranking: the outcomes only, not the details (which may name the recipient)
+    if (earned.maskedId) return ctx.loaders.get(EARNED_CREDENTIAL_CHECKS).load(earned.maskedId).then((checks) => checks.map((c) => ({ ...c, detail: null })));
     return known ?? ctx.loaders.get(EARNED_CREDENTIAL_CHECKS).load(earned.id);
   }
 }

@@ -6,7 +6,7 @@ import { AddSkillEvidenceInput } from './add-skill-evidence.input';
 import { AwardCredentialInput } from './award-credential.input';
 import { CandidateConnection } from './candidate-connection.object';
 import { EARNED_CREDENTIALS_BY_CANDIDATE, EVIDENCE_BY_CANDIDATE } from './candidate.loaders';
-import { CandidateObject } from './candidate.object';
+import { CandidateObject, realCandidateId } from './candidate.object';
 import { CandidateService } from './candidate.service';
 import { CreateCandidateInput } from './create-candidate.input';
 import { EarnedCredentialObject } from './earned-credential.object';
@@ -56,12 +56,19 @@ export class CandidateResolver {
   }
 
   @ResolveField(() => [EarnedCredentialObject])
-  credentials(@Parent() candidate: CandidateObject, @Context() ctx: GraphqlContext): Promise<EarnedCredentialObject[]> {
-    return ctx.loaders.get(EARNED_CREDENTIALS_BY_CANDIDATE).load(candidate.id);
+  async credentials(@Parent() candidate: CandidateObject, @Context() ctx: GraphqlContext): Promise<EarnedCredentialObject[]> {
+    const earned = await ctx.loaders.get(EARNED_CREDENTIALS_BY_CANDIDATE).load(realCandidateId(candidate));
+    const masking = candidate.masking;
+    // in a masked ranking no id leads back to the person
+    return masking ? earned.map((e) => ({ ...e, id: masking.opaqueId(e.id), candidateId: candidate.id, maskedId: e.id })) : earned;
   }
 
   @ResolveField(() => [SkillEvidenceObject])
-  evidence(@Parent() candidate: CandidateObject, @Context() ctx: GraphqlContext): Promise<SkillEvidenceObject[]> {
-    return ctx.loaders.get(EVIDENCE_BY_CANDIDATE).load(candidate.id);
+  async evidence(@Parent() candidate: CandidateObject, @Context() ctx: GraphqlContext): Promise<SkillEvidenceObject[]> {
+    const evidence = await ctx.loaders.get(EVIDENCE_BY_CANDIDATE).load(realCandidateId(candidate));
+    const masking = candidate.masking;
+    return masking
+      ? evidence.map((e) => ({ ...e, id: masking.opaqueId(e.id), candidateId: candidate.id, earnedCredentialId: e.earnedCredentialId && masking.opaqueId(e.earnedCredentialId) }))
+      : evidence;
   }
 }

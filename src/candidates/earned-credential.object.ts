@@ -8,6 +8,8 @@ export class EarnedCredentialObject {
 
   candidateId!: string;
   credentialId!: string;
+  /** set in a masked ranking, where `id` is a stand-in: the real id, for loading; never shown */
+  maskedId?: string;
 
   @Field()
   issuedAt!: Date;

@@ -44,7 +44,7 @@ export class FairnessResolver {
 
   @ResolveField(() => DemographicsObject, { nullable: true, description: 'the self-declaration, visible to ADMIN and the learner themself only (null otherwise)' })
   async demographics(@Parent() candidate: CandidateObject, @Context() ctx: GraphqlContext): Promise<DemographicsObject | null> {
-    if (!canReadField('Candidate.demographics', ctx.principal, candidate.id)) return null;
+    if (candidate.masking || !canReadField('Candidate.demographics', ctx.principal, candidate.id)) return null;
     return ctx.loaders.get(DEMOGRAPHICS_BY_CANDIDATE).load(candidate.id);
   }
 }

@@ -5,8 +5,8 @@ import { RequirementMatchObject } from './requirement-match.object';
 @ObjectType('CandidateMatch')
 export class CandidateMatchObject {
   candidateId!: string;
-  /** set in a masked ranking until the caller unmasks the candidate: shown instead of the name */
-  maskedName?: string;
+  /** set in a masked ranking until the caller unmasks the candidate: the handle and name shown instead */
+  masked?: { handle: string; name: string; rankingId: string };
 
   @Field(() => JobObject)
   job!: JobObject;

@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CandidateObject } from '../candidates/candidate.object';
+import { CandidateObject, realCandidateId } from '../candidates/candidate.object';
 import { EvidenceSource } from '../candidates/evidence-source.enum';
 import { MatchingService } from './matching.service';
 import { SkillStrengthObject } from './skill-strength.object';
@@ -13,7 +13,7 @@ export class CandidateProfileResolver {
     @Parent() candidate: CandidateObject,
     @Args('asOf', { type: () => Date, nullable: true }) asOf: Date | null,
   ): Promise<SkillStrengthObject[]> {
-    return (await this.service.profile(candidate.id, asOf)).map((s) => ({
+    return (await this.service.profile(realCandidateId(candidate), asOf)).map((s) => ({
       skillId: s.skillId,
       level: s.level,
       strength: s.strength,

@@ -5,9 +5,9 @@ import { RankingAuditRecorder } from '../audit/ranking-audit.recorder';
 import { UnmaskRepository } from '../audit/unmask.repository';
 import { AppException } from '../common/errors/app.exception';
 import { GraphqlContext } from '../common/graphql-context';
-import { maskedName } from '../domain/fairness/mask';
 import { matchSummary } from '../domain/matching/match-reasons';
 import { SKILL_BY_ID } from '../skills/skill.loaders';
+import { CandidateHandles } from '../audit/candidate-handles.service';
 import { CandidateMatchConnection } from './candidate-match-connection.object';
 import { CandidateMatchObject } from './candidate-match.object';
 import { MatchCandidateArgs } from './match-candidate.args';
@@ -27,18 +27,27 @@ export class MatchingResolver {
     private readonly service: MatchingService,
     private readonly audit: RankingAuditRecorder,
     private readonly unmasks: UnmaskRepository,
+    private readonly handles: CandidateHandles,
   ) {}
 
   @Query(() => CandidateMatchConnection, {
     description: 'Discoverable candidates ranked for a job: meetsMandatory first, then score descending, then candidate id. Every call is audited (rankingAudit).',
   })
   async rankCandidates(@Args() args: RankCandidatesArgs, @Context() ctx: GraphqlContext): Promise<CandidateMatchConnection> {
-    const page = await this.service.rank(args);
+    // a masked ranking pages on with its own sealed cursors, which carry the position reached
+    let after = args.after ?? null;
+    let position = 0;
+    if (args.masked && after) {
+      const opened = this.handles.openCursor(after, ctx.principal.sub, args.jobId);
+      if (!opened) throw AppException.badInput('after', 'after: malformed cursor (a masked ranking continues from the endCursor of a masked page)');
+      ({ cursor: after, position } = opened);
+    }
+    const page = await this.service.rank(Object.assign(new RankCandidatesArgs(), args, { after }));
     const nodes = page.edges.map((e) => e.node);
-    await this.audit.record(ctx.principal, {
+    const rankingId = await this.audit.record(ctx.principal, {
       operation: 'rankCandidates',
       jobId: args.jobId,
-      arguments: { first: args.first, after: args.after ?? null, minScore: args.minScore ?? null, masked: args.masked, asOf: args.asOf?.toISOString() ?? null },
+      arguments: { first: args.first, after, minScore: args.minScore ?? null, masked: args.masked, asOf: args.asOf?.toISOString() ?? null },
       asOf: page.asOf,
       config: this.service.engineConfig(),
       requirements: page.requirements,
@@ -46,8 +55,15 @@ export class MatchingResolver {
       totalCount: page.totalCount,
     });
     if (args.masked) {
+      // blind review: each candidate under a handle valid for this ranking only, "Candidate <position>";
+      // those this caller has unmasked for this job (audited) are shown as they are
       const unmasked = await this.unmasks.unmasked(ctx.principal.sub, args.jobId, nodes.map((n) => n.candidateId));
-      for (const node of nodes) if (!unmasked.has(node.candidateId)) node.maskedName = maskedName(node.candidateId);
+      page.edges.forEach((edge, i) => {
+        const node = edge.node;
+        if (!unmasked.has(node.candidateId)) node.masked = { handle: this.handles.handle(rankingId, node.candidateId), name: `Candidate ${position + i + 1}`, rankingId };
+        edge.cursor = this.handles.sealCursor(edge.cursor, position + i + 1, ctx.principal.sub, args.jobId);
+      });
+      page.pageInfo = { ...page.pageInfo, endCursor: page.edges.length ? page.edges[page.edges.length - 1].cursor : null };
     }
     return page;
   }
@@ -100,6 +116,14 @@ export class MatchingResolver {
   @ResolveField(() => CandidateObject)
   async candidate(@Parent() match: CandidateMatchObject, @Context() ctx: GraphqlContext): Promise<CandidateObject> {
     const candidate = await loadCandidate(ctx, match.candidateId);
-    return match.maskedName ? { ...candidate, name: match.maskedName, email: null } : candidate;
+    const masked = match.masked;
+    if (!masked) return candidate;
+    return {
+      id: masked.handle,
+      name: masked.name,
+      email: null,
+      discoverable: candidate.discoverable,
+      masking: { realId: candidate.id, opaqueId: (id) => this.handles.opaqueId(masked.rankingId, id) },
+    };
   }
 }

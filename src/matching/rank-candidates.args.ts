@@ -21,7 +21,11 @@ export class RankCandidatesArgs extends PageArgs {
   @Max(1)
   minScore?: number | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'hide candidate names (e.g. "Candidate 7f3a…") until unmaskCandidate' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'blind review: each candidate under an opaque handle valid for this ranking only (candidate.id), named "Candidate <position>", no email, no id of theirs in any field or cursor; unmaskCandidate(handle) reveals one, audited',
+  })
   @IsBoolean()
   masked: boolean = false;
 }

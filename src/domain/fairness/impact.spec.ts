@@ -1,6 +1,5 @@
 import { Demographics, Ethnicity, Sex } from './categories';
 import { DimensionImpact, formatP, impactReport, median, RateStat, ScoredPerson } from './impact';
-import { maskedName } from './mask';
 
 /**
  * A population from counts: for each row, `above` people with distinct scores above the median
@@ -269,8 +268,3 @@ describe('formatP', () => {
   ])('%d prints as %s', (p, text) => expect(formatP(p)).toBe(text));
 });
 
-describe('maskedName', () => {
-  it('shows the first four hex digits of the id', () => {
-    expect(maskedName('7F3A9c2e-0000-4000-8000-000000000000')).toBe('Candidate 7f3a…');
-  });
-});
