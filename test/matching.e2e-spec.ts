@@ -209,4 +209,29 @@ describe('matching: ranking, explanations, gaps and profiles', () => {
     }
     expect(page.edges[0].node.score).toBeGreaterThan(0);
   });
+
+  it('on every seeded job: no neighbour covers more than its similarity, every match has a reason, and the top candidate meets the mandatory requirements in ≥ 90 % of the jobs that have any', async () => {
+    const jobs = ok(await t.gql(`{ jobs(first: 100) { edges { node { id title requirements { mandatory } } } } }`)).jobs.edges.map((e: any) => e.node);
+    const seeded = jobs.filter((j: any) => !j.title.startsWith('Matching test'));
+    expect(seeded.length).toBeGreaterThanOrEqual(28);
+    let withMandatory = 0;
+    let topMeets = 0;
+    for (const job of seeded) {
+      const page = ok(
+        await t.gql(`query($job: ID!) { rankCandidates(jobId: $job, first: 20) { edges { node { meetsMandatory summary requirements { coverage similarity via reason } } } } }`, { job: job.id }),
+      ).rankCandidates;
+      for (const { node } of page.edges) {
+        expect(node.summary).toMatch(/^(Meets|No mandatory).*\.$/);
+        for (const r of node.requirements) {
+          if (r.via !== 'EXACT') expect(r.coverage).toBeLessThanOrEqual(r.similarity);
+          expect(r.reason).toMatch(/\.$/);
+        }
+      }
+      if (job.requirements.some((r: any) => r.mandatory)) {
+        withMandatory++;
+        if (page.edges[0]?.node.meetsMandatory) topMeets++;
+      }
+    }
+    expect(topMeets / withMandatory).toBeGreaterThanOrEqual(0.9);
+  });
 });

@@ -108,6 +108,34 @@ describe('pathways: recommendations, plans, saved pathways and renewals', () => 
     expect(all.map((x: any) => x.credential.id)).toEqual([first, second, c.A, c.H, c.B, c.D]);
   });
 
+  it('says what each recommendation raises (before and after) and closes only what it brings to full coverage; orders by orderBy', async () => {
+    const Q = `query($c: ID!, $j: ID!, $o: RecommendationOrder) { recommendCredentials(candidateId: $c, jobId: $j, first: 6, asOf: "${T0}", orderBy: $o) {
+      credential { id } scoreGain closes { id } raises { before after requirement { weight skill { id } } } } }`;
+    const list = ok(await t.gql(Q, { c: k, j: job })).recommendCredentials;
+    const byId = new Map(list.map((x: any) => [x.credential.id, x]));
+    // A teaches S1 at level 2 of 4: raises it to 0.5, closes nothing
+    expect(byId.get(c.A)).toMatchObject({ closes: [], raises: [{ before: 0, after: 0.5, requirement: { weight: 2, skill: { id: s.S1 } } }] });
+    // E alone is S3 2/3, but completes the free stack F (S3 level 3): S3 to 1, closed
+    expect(byId.get(c.E)).toMatchObject({ closes: [{ id: s.S3 }], raises: [{ before: 0, after: 1, requirement: { skill: { id: s.S3 } } }] });
+    expect((byId.get(c.H) as any).raises.map((x: any) => [x.requirement.skill.id, x.before, x.after])).toEqual([
+      [s.S1, 0, 1],
+      [s.S3, 0, 1],
+    ]);
+    // S2 is held already (C): never raised
+    for (const x of list) expect(x.raises.map((y: any) => y.requirement.skill.id)).not.toContain(s.S2);
+    // orderBy GAIN: H .75, B .5, then the .25 ones by fewer hours (E and F 8 h, A 10 h, D 30 h)
+    const [first, second] = [c.E, c.F].sort();
+    const byGain = ok(await t.gql(Q, { c: k, j: job, o: 'GAIN' })).recommendCredentials.map((x: any) => x.credential.id);
+    expect(byGain).toEqual([c.H, c.B, first, second, c.A, c.D]);
+    const perHour = ok(await t.gql(Q, { c: k, j: job, o: 'GAIN_PER_HOUR' })).recommendCredentials.map((x: any) => x.credential.id);
+    expect(perHour).toEqual(list.map((x: any) => x.credential.id));
+    // per cost: D 0.25/20, E and F 0.25/80, A 0.25/100, H 0.75/500, B 0.5/400
+    const perCost = ok(await t.gql(Q, { c: k, j: job, o: 'GAIN_PER_COST' })).recommendCredentials.map((x: any) => x.credential.id);
+    expect(perCost).toEqual([c.D, first, second, c.A, c.H, c.B]);
+    const bad = await t.gql(Q, { c: k, j: job, o: 'CHEAPEST' });
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('filters on the bundle totals; with only maxCost it ranks by gain per cost unit', async () => {
     const short = ok(await t.gql(RECOMMEND, { c: k, j: job, asOf: T0, maxHours: 9 })).recommendCredentials;
     expect(short.map((x: any) => x.credential.id).sort()).toEqual([c.E, c.F].sort());

@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
+import { CoverageChangeObject } from './coverage-change.object';
 
 @ObjectType('CredentialRecommendation')
 export class CredentialRecommendationObject {
@@ -16,8 +17,11 @@ export class CredentialRecommendationObject {
   @Field(() => Float, { description: 'including missing prerequisites (and, for a stack, the components that complete it)' })
   cost!: number;
 
-  /** Required skills whose coverage it raises, in requirement order. */
+  /** Required skills whose requirement it brings to full coverage, in requirement order. */
   closesSkillIds!: string[];
+
+  @Field(() => [CoverageChangeObject], { description: "every requirement whose coverage it raises, with before and after, in the job's order" })
+  raises!: CoverageChangeObject[];
   /** Prerequisites first. */
   prerequisitesMissingIds!: string[];
   completesStackIds!: string[];

@@ -19,7 +19,7 @@ export class CredentialRecommendationResolver {
     return requireCredential(ctx, r.credentialId);
   }
 
-  @ResolveField(() => [SkillObject], { description: "required skills whose coverage it raises, in the job's order" })
+  @ResolveField(() => [SkillObject], { description: "required skills whose requirement it brings to full coverage, in the job's order" })
   closes(@Parent() r: CredentialRecommendationObject, @Context() ctx: GraphqlContext): Promise<SkillObject[]> {
     return loadSkills(ctx, r.closesSkillIds);
   }

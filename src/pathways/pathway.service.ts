@@ -123,15 +123,17 @@ export class PathwayService implements OnModuleInit {
 
   async recommend(args: RecommendCredentialsArgs): Promise<CredentialRecommendationObject[]> {
     const asOf = args.asOf ?? defaultAsOf();
-    const { problem, requirements } = await this.problemFor(args.candidateId, 'candidateId', args.jobId, 'jobId', asOf);
+    const { problem, requirements, jobRequirements } = await this.problemFor(args.candidateId, 'candidateId', args.jobId, 'jobId', asOf);
     const skillOf = new Map(requirements.map((r) => [r.id, r.skillId]));
-    return recommendCredentials(problem, { first: args.first, maxHours: args.maxHours ?? null, maxCost: args.maxCost ?? null }).map((r) => ({
+    const requirementById = new Map(jobRequirements.map((r) => [r.id, r]));
+    return recommendCredentials(problem, { first: args.first, maxHours: args.maxHours ?? null, maxCost: args.maxCost ?? null, orderBy: args.orderBy ?? null }).map((r) => ({
       credentialId: r.credentialId,
       scoreGain: r.scoreGain,
       projectedScore: r.projectedScore,
       hours: r.hours,
       cost: r.cost,
       closesSkillIds: [...new Set(r.closesRequirementIds.map((id) => skillOf.get(id) as string))],
+      raises: r.raises.map((x) => ({ requirement: requirementById.get(x.requirementId)!, before: x.before, after: x.after })),
       prerequisitesMissingIds: r.prerequisitesMissingIds,
       completesStackIds: r.completesStackIds,
     }));
@@ -352,7 +354,7 @@ export class PathwayService implements OnModuleInit {
       config: this.matchIndex.config,
       asOf,
     });
-    return { problem, requirements };
+    return { problem, requirements, jobRequirements };
   }
 
   private async requireCandidateEvidence(candidateId: string, field: string): Promise<CandidateEvidence> {

@@ -1,5 +1,6 @@
 import { ArgsType, Field, Float, ID, Int } from '@nestjs/graphql';
-import { IsDate, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsDate, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { RecommendationOrder } from './recommendation-order.enum';
 
 @ArgsType()
 export class RecommendCredentialsArgs {
@@ -30,6 +31,11 @@ export class RecommendCredentialsArgs {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   maxCost?: number | null;
+
+  @Field(() => RecommendationOrder, { nullable: true, description: 'default: gain per hour (per cost unit when only maxCost is given)' })
+  @IsOptional()
+  @IsEnum(RecommendationOrder)
+  orderBy?: RecommendationOrder | null;
 
   @Field(() => Date, { nullable: true, description: 'default: the start of the current UTC day' })
   @IsOptional()

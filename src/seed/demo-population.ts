@@ -53,7 +53,7 @@ const PICK_ATTEMPTS_PER_CREDENTIAL = 3;
 /** Child id layout inside a candidate's id sequence. */
 const EVIDENCE_ID_OFFSET = 64;
 
-const FIRST_NAMES = [
+export const FIRST_NAMES = [
   'Aino', 'Alejandro', 'Amara', 'Ana', 'Andrei', 'Anna', 'Antoine', 'Astrid', 'Ayesha', 'Beatriz',
   'Bram', 'Camille', 'Carlos', 'Chen', 'Chiara', 'Chloe', 'Daniel', 'Dimitra', 'Elena', 'Elif',
   'Emeka', 'Emma', 'Eva', 'Fatima', 'Felix', 'Finn', 'Freya', 'Gabriel', 'Giulia', 'Hana',
@@ -66,7 +66,7 @@ const FIRST_NAMES = [
   'Tariq', 'Teresa', 'Thomas', 'Tomas', 'Valentina', 'Viktor', 'Yara', 'Youssef', 'Zofia', 'Zoltan',
 ];
 
-const LAST_NAMES = [
+export const LAST_NAMES = [
   'Ahmed', 'Andersen', 'Bauer', 'Becker', 'Bergström', 'Bianchi', 'Bogdan', 'Costa', 'Dąbrowski', 'De Vries',
   'Dimitriou', 'Dubois', 'Dumitru', 'Eriksson', 'Fernández', 'Ferrari', 'Fischer', 'Fontaine', 'García', 'Gonçalves',
   'Hansen', 'Horvat', 'Horváth', 'Ivanova', 'Jansen', 'Jensen', 'Johansson', 'Kaya', 'Kelly', 'Khan',

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { bulkInsert } from '../database/bulk-insert';
 import { readCatalogue } from './catalogue-files';
 import { DEMO_ADVISOR_LEARNERS, DEMO_ADVISOR_SUB, DEMO_LEARNER_ID } from './demo-identities';
-import { generatePopulation } from './demo-population';
+import { generateDemoPopulation } from './demo-cohorts';
 import { GeneratedCandidate, SeedCatalogue } from './seed-data.types';
 
 export const DEMO_CANDIDATES = 200;
@@ -45,8 +45,9 @@ export class SeedService implements OnModuleInit {
     const started = Date.now();
     const catalogue = readCatalogue();
     const now = options.now ?? startOfUtcDay(new Date());
-    const population = generatePopulation({
-      count: options.candidates ?? DEMO_CANDIDATES,
+    // every job gets each demo archetype (fully / partly qualified, lapsed, neighbouring occupation) at 4 × jobs
+    const population = generateDemoPopulation({
+      count: options.candidates ?? Math.max(DEMO_CANDIDATES, 4 * catalogue.jobs.length),
       seed: options.seed ?? DEMO_SEED,
       now,
       catalogue,

@@ -72,9 +72,23 @@ export interface Budget {
 
 // ------------------------------------------------------------------ recommend
 
+/**
+ * Order of recommendations. DEFAULT: score gain per hour of the bundle (per cost unit when only
+ * maxCost is given); GAIN: score gain; GAIN_PER_HOUR / GAIN_PER_COST: gain per hour / per cost unit.
+ */
+export type RecommendationOrder = 'DEFAULT' | 'GAIN' | 'GAIN_PER_HOUR' | 'GAIN_PER_COST';
+
 export interface RecommendOptions extends Budget {
   /** How many to return; default 5. */
   first?: number;
+  /** default 'DEFAULT' */
+  orderBy?: RecommendationOrder | null;
+}
+
+export interface CoverageRaise {
+  requirementId: string;
+  before: number;
+  after: number;
 }
 
 export interface CredentialRecommendationResult {
@@ -86,8 +100,10 @@ export interface CredentialRecommendationResult {
   /** Hours of the whole bundle (the credential and its missing prerequisites / components). */
   hours: number;
   cost: number;
-  /** Requirements whose coverage the bundle raises, in requirement order. */
+  /** Requirements the bundle brings to full coverage (from below 1), in requirement order. */
   closesRequirementIds: string[];
+  /** Every requirement whose coverage the bundle raises, before and after, in requirement order. */
+  raises: CoverageRaise[];
   /**
    * Credentials that must be earned first (missing prerequisites, transitively; for a stack,
    * also the components chosen to complete it), prerequisites first. The credential itself

@@ -1,4 +1,4 @@
-import { CredentialRecommendationResult, PathwayObjective, PathwayProblem, RecommendOptions } from './pathway.types';
+import { CoverageRaise, CredentialRecommendationResult, PathwayObjective, PathwayProblem, RecommendOptions } from './pathway.types';
 import { PathwayProjection } from './projection';
 
 const GAIN_EPSILON = 1e-12;
@@ -9,10 +9,14 @@ const BUDGET_EPSILON = 1e-9;
  * earned now together with whatever is missing to earn it (its missing prerequisites,
  * transitively, and for a stack the cheapest components that complete it).
  *
- * Ranking: score gain per hour of the bundle (per cost unit when only maxCost is given);
- * a bundle of zero hours (cost) ranks above any positive one. Ties: larger gain, then fewer
- * hours (cost), then credential id. maxHours / maxCost filter on the bundle's totals.
+ * Ranking (orderBy DEFAULT): score gain per hour of the bundle (per cost unit when only maxCost is
+ * given); a bundle of zero hours (cost) ranks above any positive one. Ties: larger gain, then fewer
+ * hours (cost), then credential id. GAIN_PER_HOUR / GAIN_PER_COST fix the unit; GAIN ranks by the
+ * gain alone (ties: fewer hours, then id). maxHours / maxCost filter on the bundle's totals.
  * Credentials with no gain are left out.
+ *
+ * `closesRequirementIds`: the requirements the bundle brings to full coverage (1, from below);
+ * `raises`: every requirement whose coverage it raises, with before and after.
  */
 export function recommendCredentials(
   input: PathwayProblem | PathwayProjection,
@@ -23,7 +27,9 @@ export function recommendCredentials(
   if (first <= 0) return [];
   const maxHours = options.maxHours ?? Infinity;
   const maxCost = options.maxCost ?? Infinity;
-  const unit: PathwayObjective = options.maxCost != null && options.maxHours == null ? 'COST' : 'HOURS';
+  const orderBy = options.orderBy ?? 'DEFAULT';
+  const unit: PathwayObjective =
+    orderBy === 'GAIN_PER_COST' || (orderBy === 'DEFAULT' && options.maxCost != null && options.maxHours == null) ? 'COST' : 'HOURS';
 
   interface Ranked {
     id: string;
@@ -56,15 +62,20 @@ export function recommendCredentials(
   }
   ranked.sort(
     (a, b) =>
-      compareDesc(a.ratio, b.ratio) ||
+      (orderBy === 'GAIN' ? 0 : compareDesc(a.ratio, b.ratio)) ||
       compareDesc(a.scoreGain, b.scoreGain) ||
       a.price - b.price ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return ranked.slice(0, first).map((r) => {
     const closes: string[] = [];
+    const raises: CoverageRaise[] = [];
     for (let i = 0; i < r.coverage.length; i++) {
-      if (projection.weights[i] > 0 && r.coverage[i] > projection.baseCoverage[i] + GAIN_EPSILON) closes.push(projection.requirementIds[i]);
+      const before = projection.baseCoverage[i];
+      const after = r.coverage[i];
+      if (!(projection.weights[i] > 0 && after > before + GAIN_EPSILON)) continue;
+      raises.push({ requirementId: projection.requirementIds[i], before, after });
+      if (after >= 1 - GAIN_EPSILON) closes.push(projection.requirementIds[i]);
     }
     return {
       credentialId: r.id,
@@ -73,6 +84,7 @@ export function recommendCredentials(
       hours: r.hours,
       cost: r.cost,
       closesRequirementIds: closes,
+      raises,
       prerequisitesMissingIds: projection.orderSteps(r.bundle, unit).filter((x) => x !== r.id),
       completesStackIds: [...r.stacks].sort((a, b) => projection.rank(a) - projection.rank(b)).filter((s) => s !== r.id),
     };
