@@ -177,7 +177,7 @@ describe('importCtdl / exportCtdl: Credential Engine CTDL JSON-LD', () => {
     });
     const ctx = (graph: unknown[]) => JSON.stringify({ '@context': 'https://credreg.net/ctdl/schema/context/json', '@graph': graph });
     it.each<[string, string, string]>([
-      ['not JSON', '{"@graph": [', 'document: document: is not JSON'],
+      ['not JSON', '{"@graph": [', 'document is not JSON'],
       ['a JSON scalar', '42', 'is not a JSON-LD object'],
       ['an unbundled context', JSON.stringify({ '@context': 'https://example.org/my-context.jsonld', '@type': 'Course', name: 'x' }), 'names https://example.org/my-context.jsonld, which is not bundled'],
       ['nothing to import', ctx([{ '@id': 'https://example.org/org', '@type': 'ceterms:CredentialOrganization', 'ceterms:name': 'Org' }]), 'holds no CTDL credential, course, learning program or pathway'],
@@ -223,7 +223,7 @@ describe('importCtdl / exportCtdl: Credential Engine CTDL JSON-LD', () => {
       ]);
       const result = await t.gql(IMPORT, { document });
       expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      expect(result.errors?.[0].message).toContain('would form a cycle with the catalogue');
+      expect(result.errors?.[0].message).toContain('document would form a cycle of parts and prerequisites with the catalogue: "DE 101 Data Modelling"');
       expect(await counts()).toEqual(before);
       const still = ok(await t.gql('query($id: ID!) { credential(id: $id) { prerequisites { name } hours } }', { id: c101.id })).credential;
       expect(still).toEqual({ prerequisites: [], hours: 30 });

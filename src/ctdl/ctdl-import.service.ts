@@ -10,7 +10,7 @@ import { CredentialDraft, CtdlDocument } from '../domain/ctdl/ctdl-draft.types';
 import { derivedCredentialId } from '../domain/ctdl/ctdl-export';
 import { CtdlInputError } from '../domain/ctdl/ctdl-input.error';
 import { CtdlImportPlan, ExistingCredential, planCtdlImport, Target } from '../domain/ctdl/ctdl-plan';
-import { ctidInIri, readCtdlDocument } from '../domain/ctdl/ctdl-reader';
+import { ctidInIri, mayUseLegacyNamespaces, readCtdlDocument } from '../domain/ctdl/ctdl-reader';
 import { OCCUPATION_SKILL_LEVEL, TYPE_TO_CLASS } from '../domain/ctdl/ctdl-vocabulary';
 import { findCycle } from '../domain/ctdl/graph-cycle';
 import { occupationKeys } from '../domain/ctdl/occupation-keys';
@@ -93,14 +93,17 @@ export class CtdlImportService {
 
   async import(document: string): Promise<CtdlImportResult> {
     try {
-      const doc = readCtdlDocument(await expandCtdl(document));
+      const doc = readCtdlDocument(await expandCtdl(document), { legacyNamespaces: mayUseLegacyNamespaces(document) });
       return await this.transactions.run(async ({ manager, afterCommit }) => {
         const result = await this.write(doc, manager);
         afterCommit(() => this.events.emit('credentials.changed', { credentialIds: result.credentials.map((c) => c.id) }));
         return result;
       });
     } catch (error) {
-      if (error instanceof CtdlInputError) throw AppException.badInput('document', `document: ${error.message}`, { path: error.path });
+      if (error instanceof CtdlInputError) {
+        const message = error.path === 'document' ? `document ${error.reason}` : `document: ${error.message}`;
+        throw AppException.badInput('document', message, { path: error.path });
+      }
       throw error;
     }
   }
@@ -163,8 +166,9 @@ export class CtdlImportService {
 
     const skills = await this.skillsFor(doc, warnings, manager);
     const withSkills = doc.credentials.map((d, i) => (d.competencies.length || d.occupations.length ? i : -1)).filter((i) => i >= 0);
-    await this.repository.replaceEdges(
+    await this.repository.syncEdges(
       ids_,
+      new Set(fresh.map((r) => r.id)),
       {
         prerequisites: plan.credentials.flatMap((p, i) => p.prerequisites.map((t): [string, string] => [ids_[i], idOf(t)])),
         components: plan.credentials.flatMap((p, i) => p.components.map((t): [string, string] => [ids_[i], idOf(t)])),
@@ -225,7 +229,7 @@ export class CtdlImportService {
     const names = new Map(rows.map((r) => [r.id, r.name]));
     const others = await this.repository.credentialsByIds(cycle.filter((id) => !names.has(id)), manager);
     for (const r of others) names.set(r.id, r.name);
-    throw new CtdlInputError('document', `its parts and prerequisites would form a cycle with the catalogue: ${cycle.map((id) => `"${names.get(id) ?? id}"`).join(' → ')}`);
+    throw new CtdlInputError('document', `would form a cycle of parts and prerequisites with the catalogue: ${cycle.map((id) => `"${names.get(id) ?? id}"`).join(' → ')}`);
   }
 
   private async writePathways(doc: CtdlDocument, plan: CtdlImportPlan, idOf: (t: Target) => string, manager: EntityManager): Promise<PathwayObject[]> {

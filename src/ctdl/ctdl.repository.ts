@@ -107,32 +107,67 @@ export class CtdlRepository {
     }
   }
 
-  /** Replaces the prerequisites and components of these credentials (and their skills, for `skillsOf`). */
-  async replaceEdges(
+  /**
+   * Makes the prerequisites and components of `credentialIds` exactly `edges`, and the skills of
+   * `skills.credentialIds` exactly `skills.rows`, writing only the differences (an unchanged
+   * document writes nothing). `fresh` credentials have no rows yet and are not read.
+   */
+  async syncEdges(
     credentialIds: readonly string[],
+    fresh: ReadonlySet<string>,
     edges: { prerequisites: [string, string][]; components: [string, string][] },
     skills: { credentialIds: string[]; rows: [string, string, number][] },
     manager: EntityManager,
   ): Promise<void> {
-    await manager.query(`DELETE FROM credential_prerequisite WHERE credential_id = ANY($1::uuid[])`, [credentialIds]);
-    await manager.query(`DELETE FROM credential_component WHERE credential_id = ANY($1::uuid[])`, [credentialIds]);
-    if (skills.credentialIds.length) await manager.query(`DELETE FROM credential_skill WHERE credential_id = ANY($1::uuid[])`, [skills.credentialIds]);
+    const old = credentialIds.filter((id) => !fresh.has(id));
+    const oldSkillIds = skills.credentialIds.filter((id) => !fresh.has(id));
+    const current = old.length ? await this.edgesOf(old, manager) : [];
+    const currentSkills: { credentialId: string; skillId: string; level: number }[] = oldSkillIds.length
+      ? await manager.query(`SELECT credential_id AS "credentialId", skill_id AS "skillId", level FROM credential_skill WHERE credential_id = ANY($1::uuid[])`, [oldSkillIds])
+      : [];
+    const pairKey = (a: string, b: string) => `${a}|${b}`;
+    const diff = (table: string, column: string, kind: 'prerequisite' | 'component', wanted: [string, string][]) => {
+      const want = new Set(wanted.map(([a, b]) => pairKey(a, b)));
+      const have = new Set(current.filter((e) => e.kind === kind).map((e) => pairKey(e.credentialId, e.otherId)));
+      const remove = current.filter((e) => e.kind === kind && !want.has(pairKey(e.credentialId, e.otherId))).map((e): [string, string] => [e.credentialId, e.otherId]);
+      const add = wanted.filter(([a, b]) => !have.has(pairKey(a, b)));
+      return { table, column, remove, add };
+    };
+    const skillKey = (a: string, b: string, l: number) => `${a}|${b}|${l}`;
+    const wantSkills = new Set(skills.rows.map(([a, b, l]) => skillKey(a, b, l)));
+    const haveSkills = new Set(currentSkills.map((r) => skillKey(r.credentialId, r.skillId, r.level)));
+    const removeSkills = currentSkills.filter((r) => !wantSkills.has(skillKey(r.credentialId, r.skillId, r.level))).map((r): [string, string] => [r.credentialId, r.skillId]);
+    const addSkills = skills.rows.filter(([a, b, l]) => !haveSkills.has(skillKey(a, b, l)));
+    const sets = [
+      diff('credential_prerequisite', 'prerequisite_id', 'prerequisite', edges.prerequisites),
+      diff('credential_component', 'component_id', 'component', edges.components),
+      { table: 'credential_skill', column: 'skill_id', remove: removeSkills, add: [] as [string, string][] },
+    ];
+    for (const d of sets) {
+      if (d.remove.length) {
+        await manager.query(`DELETE FROM ${d.table} t USING unnest($1::uuid[], $2::uuid[]) AS d(a, b) WHERE t.credential_id = d.a AND t.${d.column} = d.b`, [
+          d.remove.map((r) => r[0]),
+          d.remove.map((r) => r[1]),
+        ]);
+      }
+    }
     const pair = (column: string) => [
       { name: 'credential_id', type: 'uuid', value: (r: [string, string]) => r[0] },
       { name: column, type: 'uuid', value: (r: [string, string]) => r[1] },
     ];
-    await bulkInsert(manager, 'credential_prerequisite', pair('prerequisite_id'), edges.prerequisites);
-    await bulkInsert(manager, 'credential_component', pair('component_id'), edges.components);
-    await bulkInsert(
-      manager,
-      'credential_skill',
-      [
-        { name: 'credential_id', type: 'uuid', value: (r: [string, string, number]) => r[0] },
-        { name: 'skill_id', type: 'uuid', value: (r: [string, string, number]) => r[1] },
-        { name: 'level', type: 'int', value: (r: [string, string, number]) => r[2] },
-      ],
-      skills.rows,
-    );
+    for (const d of sets.slice(0, 2)) if (d.add.length) await bulkInsert(manager, d.table, pair(d.column), d.add);
+    if (addSkills.length) {
+      await bulkInsert(
+        manager,
+        'credential_skill',
+        [
+          { name: 'credential_id', type: 'uuid', value: (r: [string, string, number]) => r[0] },
+          { name: 'skill_id', type: 'uuid', value: (r: [string, string, number]) => r[1] },
+          { name: 'level', type: 'int', value: (r: [string, string, number]) => r[2] },
+        ],
+        addSkills,
+      );
+    }
   }
 
   /** Every prerequisite and component edge of the catalogue, as [from, to]. */

@@ -13,17 +13,35 @@ function normaliseIri(iri: string): string {
   return iri;
 }
 
-/** Rewrites the old http: CTDL / schema.org namespaces to the https: ones, in keys and @type values. */
+/**
+ * Rewrites the old http: CTDL / schema.org namespaces to the https: ones, in keys and @type values.
+ * Copy on write: a node (or list) with nothing to rewrite is returned as it is.
+ */
 export function normaliseNamespaces(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normaliseNamespaces);
-  if (!isObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (key === '@type') out[key] = Array.isArray(v) ? v.map((t) => (typeof t === 'string' ? normaliseIri(t) : t)) : typeof v === 'string' ? normaliseIri(v) : v;
-    else if (key === '@value' || key === '@id' || key === '@language') out[key] = v;
-    else out[key.startsWith('@') ? key : normaliseIri(key)] = normaliseNamespaces(v);
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const v = normaliseNamespaces(value[i]);
+      if (v !== value[i]) (out ??= value.slice())[i] = v;
+    }
+    return out ?? value;
   }
-  return out;
+  if (!isObject(value)) return value;
+  let changed = false;
+  const entries: [string, unknown][] = [];
+  for (const [key, v] of Object.entries(value)) {
+    let k = key;
+    let nv = v;
+    if (key === '@type') nv = Array.isArray(v) ? v.map((t) => (typeof t === 'string' ? normaliseIri(t) : t)) : typeof v === 'string' ? normaliseIri(v) : v;
+    else if (key !== '@value' && key !== '@id' && key !== '@language') {
+      k = key.startsWith('@') ? key : normaliseIri(key);
+      nv = normaliseNamespaces(v);
+    }
+    if (key === '@type' && Array.isArray(v) && Array.isArray(nv) && nv.every((t, i) => t === v[i])) nv = v;
+    if (k !== key || nv !== v) changed = true;
+    entries.push([k, nv]);
+  }
+  return changed ? Object.fromEntries(entries) : value;
 }
 
 /** The local name of a ceterms: IRI (`https://purl.org/ctdl/terms/Course` → `Course`), or null. */

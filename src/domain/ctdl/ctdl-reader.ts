@@ -1,7 +1,7 @@
 import { CompetencyRef, ComponentDraft, ConditionTree, CredentialDraft, CtdlDocument, OccupationRef, PathwayDraft } from './ctdl-draft.types';
 import { classesOf, ExpandedNode, indexNodes, literal, nodes, normaliseNamespaces, number, refs, text } from './ctdl-graph';
 import { CtdlInputError } from './ctdl-input.error';
-import { CLASS_TO_TYPE, COMPETENCY_LEVEL, COMPONENT_CLASSES, ct, PATHWAY_CLASS, QDATA, SCHEMA, SUPPORT_CLASSES } from './ctdl-vocabulary';
+import { CLASS_TO_TYPE, COMPETENCY_LEVEL, COMPONENT_CLASSES, ct, NAMESPACE_ALIASES, PATHWAY_CLASS, QDATA, SCHEMA, SUPPORT_CLASSES } from './ctdl-vocabulary';
 import { durationHours, durationMonths } from './iso-duration';
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, any: 1, either: 1 };
@@ -27,10 +27,11 @@ export function ctidInIri(iri: string): string | null {
  * Reads an expanded JSON-LD document (jsonld.expand output) into drafts: every credential, course
  * and learning program (CLASS_TO_TYPE), every pathway and pathway component. Throws
  * CtdlInputError naming the resource and what is wrong; things skillstack does not model become
- * warnings (one sentence each).
+ * warnings (one sentence each). `legacyNamespaces: false` skips rewriting the old http: namespaces
+ * (see mayUseLegacyNamespaces).
  */
-export function readCtdlDocument(expanded: readonly unknown[]): CtdlDocument {
-  const { byId, topLevel } = indexNodes(normaliseNamespaces(expanded) as unknown[]);
+export function readCtdlDocument(expanded: readonly unknown[], options: { legacyNamespaces?: boolean } = {}): CtdlDocument {
+  const { byId, topLevel } = indexNodes((options.legacyNamespaces === false ? expanded : normaliseNamespaces(expanded)) as unknown[]);
   const warnings: string[] = [];
   const credentials: CredentialDraft[] = [];
   const pathways: PathwayDraft[] = [];
@@ -284,4 +285,9 @@ function readCondition(node: ExpandedNode, resolve: (n: ExpandedNode) => Expande
   if (required > children.length) throw new CtdlInputError(path, `ceterms:requiredNumber ${required} is more than its ${children.length} targets`);
   required = Math.min(required, children.length);
   return { kind: 'group', name, required, children };
+}
+
+/** Whether a document's text could hold an old http: namespace (if not, reading may skip the rewrite). */
+export function mayUseLegacyNamespaces(documentText: string): boolean {
+  return NAMESPACE_ALIASES.some(([from]) => documentText.includes(from));
 }
