@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { bulkInsert } from '../database/bulk-insert';
 import { readCatalogue } from './catalogue-files';
+import { insertDemoDemographics } from './demo-demographics';
 import { generatePopulation } from './demo-population';
 import { GeneratedCandidate, SeedCatalogue } from './seed-data.types';
 
@@ -53,6 +54,7 @@ export class SeedService implements OnModuleInit {
     const counts = await this.dataSource.transaction(async (manager) => {
       const catalogueCounts = await this.insertCatalogue(manager, catalogue);
       const peopleCounts = await insertCandidates(manager, population.candidates);
+      await insertDemoDemographics(manager, population.candidates.map((c) => c.id));
       return { ...catalogueCounts, ...peopleCounts };
     });
     return { ...counts, ms: Date.now() - started };
