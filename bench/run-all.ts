@@ -6,7 +6,7 @@ import { join } from 'node:path';
  * match.bench.js runs the matching benchmarks (in-memory engine, PostgreSQL, HTTP) on one seeded
  * scratch database, so `npm run bench` needs the PostgreSQL server (BENCH_DATABASE_URL / DATABASE_URL).
  */
-const BENCHES = ['taxonomy-search.bench.js', 'taxonomy.bench.js', 'match.bench.js', 'pathways.bench.js'];
+const BENCHES = ['taxonomy-search.bench.js', 'taxonomy.bench.js', 'match.bench.js', 'pathways.bench.js', 'bias-audit.bench.js'];
 
 let failed = 0;
 for (const file of BENCHES) {

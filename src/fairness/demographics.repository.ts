@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Demographics } from '../domain/fairness/categories';
+import { ScoredPerson } from '../domain/fairness/impact';
 import { DemographicsObject } from './demographics.object';
 
 interface Row {
@@ -12,6 +13,8 @@ interface Row {
 }
 
 const toObject = (r: Row): DemographicsObject => ({ candidateId: r.candidate_id, sex: r.sex, ethnicity: r.ethnicity, ageBand: r.age_band, updatedAt: new Date(r.updated_at) });
+
+const DEMOGRAPHICS_BATCH = 10_000;
 
 /** candidate_demographics: kept apart from the matching data (the engine never reads it). */
 @Injectable()
@@ -28,6 +31,17 @@ export class DemographicsRepository {
       [candidateId, d.sex ?? null, d.ethnicity ?? null, d.ageBand ?? null],
     );
     return row ? toObject(row) : null;
+  }
+
+  /** The people with their declarations (undeclared: nulls), read in batches of 10,000 ids. */
+  async join(people: readonly Omit<ScoredPerson, 'demographics'>[]): Promise<ScoredPerson[]> {
+    const ids = [...new Set(people.map((p) => p.candidateId))];
+    const declared = new Map<string, DemographicsObject>();
+    for (let i = 0; i < ids.length; i += DEMOGRAPHICS_BATCH) for (const d of await this.ofCandidates(ids.slice(i, i + DEMOGRAPHICS_BATCH))) declared.set(d.candidateId, d);
+    return people.map((p) => {
+      const d = declared.get(p.candidateId);
+      return { ...p, demographics: { sex: d?.sex ?? null, ethnicity: d?.ethnicity ?? null, ageBand: d?.ageBand ?? null } };
+    });
   }
 
   async ofCandidates(candidateIds: readonly string[]): Promise<DemographicsObject[]> {

@@ -5,6 +5,7 @@ import { JobsModule } from '../jobs/jobs.module';
 import { MatchingModule } from '../matching/matching.module';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 import { BiasAuditRepository } from './bias-audit.repository';
+import { BiasAuditService } from './bias-audit.service';
 import { DemographicsRepository } from './demographics.repository';
 import { DEMOGRAPHICS_BY_CANDIDATE, FairnessResolver } from './fairness.resolver';
 import { FairnessService } from './fairness.service';
@@ -13,7 +14,7 @@ import { ImpactReportResolver } from './impact-report.resolver';
 /** Self-declared demographics (kept apart from matching data) and the bias audits (impactReport, biasAudit). */
 @Module({
   imports: [MatchingModule, JobsModule, TaxonomyModule],
-  providers: [DemographicsRepository, BiasAuditRepository, FairnessService, FairnessResolver, ImpactReportResolver],
+  providers: [DemographicsRepository, BiasAuditRepository, BiasAuditService, FairnessService, FairnessResolver, ImpactReportResolver],
 })
 export class FairnessModule implements OnModuleInit {
   constructor(

@@ -4,6 +4,7 @@ import { CandidateObject } from '../candidates/candidate.object';
 import { GraphqlContext } from '../common/graphql-context';
 import { LoaderKey } from '../common/loaders/loader-key';
 import { BiasAuditArgs } from './bias-audit.args';
+import { BiasAuditService } from './bias-audit.service';
 import { DemographicsInput } from './demographics.input';
 import { DemographicsObject } from './demographics.object';
 import { FairnessService } from './fairness.service';
@@ -13,7 +14,10 @@ export const DEMOGRAPHICS_BY_CANDIDATE = new LoaderKey<string, DemographicsObjec
 
 @Resolver(() => CandidateObject)
 export class FairnessResolver {
-  constructor(private readonly service: FairnessService) {}
+  constructor(
+    private readonly service: FairnessService,
+    private readonly audits: BiasAuditService,
+  ) {}
 
   @Mutation(() => DemographicsObject, { description: 'Records (replaces) a self-declaration for bias audits: by the learner themself or an ADMIN. Never used for scoring.' })
   setDemographics(@Args('candidateId', { type: () => ID }) candidateId: string, @Args('input') input: DemographicsInput): Promise<DemographicsObject> {
@@ -39,7 +43,7 @@ export class FairnessResolver {
       'Bias audit over what the tool really did: the ranking audit records of a period (one job, several, or all), each person scored counted once per job with the last score shown to them (historical data); same method as impactReport',
   })
   biasAudit(@Args() args: BiasAuditArgs): Promise<ImpactReportObject> {
-    return this.service.biasAudit({ jobIds: args.jobIds ?? null, from: args.from, to: args.to, topN: args.topN ?? 20, minShare: args.minShare ?? 0.02 });
+    return this.audits.biasAudit({ jobIds: args.jobIds ?? null, from: args.from, to: args.to, topN: args.topN ?? 20, minShare: args.minShare ?? 0.02 });
   }
 
   @ResolveField(() => DemographicsObject, { nullable: true, description: 'the self-declaration, visible to ADMIN and the learner themself only (null otherwise)' })

@@ -5,6 +5,7 @@ import { bulkInsert } from '../database/bulk-insert';
 import { readCatalogue } from './catalogue-files';
 import { DEMO_ADVISOR_LEARNERS, DEMO_ADVISOR_SUB, DEMO_LEARNER_ID } from './demo-identities';
 import { generateDemoPopulation } from './demo-cohorts';
+import { insertDemoDemographics } from './demo-demographics';
 import { GeneratedCandidate, SeedCatalogue } from './seed-data.types';
 
 export const DEMO_CANDIDATES = 200;
@@ -56,6 +57,7 @@ export class SeedService implements OnModuleInit {
       const catalogueCounts = await this.insertCatalogue(manager, catalogue);
       const peopleCounts = await insertCandidates(manager, population.candidates);
       await assignDemoAdvisor(manager, population.candidates);
+      await insertDemoDemographics(manager, population.candidates.map((c) => c.id));
       return { ...catalogueCounts, ...peopleCounts };
     });
     return { ...counts, ms: Date.now() - started };

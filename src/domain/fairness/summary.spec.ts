@@ -114,4 +114,11 @@ describe('biasAuditSummary', () => {
     const csv = biasAuditSummary(report, CTX, 'CSV');
     expect(csv).toContain('\r\nSex,Another sex,3,0.0161,true,3 of 186 scored (1.6%) is below 2% of the sample: excluded from the impact ratios (6 RCNY § 5-301),0.6667,,false,false,0.4286,-1.247,,');
   });
+
+  it('keeps job titles from breaking a table or running as a spreadsheet formula', () => {
+    const ctx = { ...CTX, jobs: [{ id: 'j1', title: '=HYPERLINK("http://x","click")\nsecond line' }] };
+    expect(biasAuditSummary(WORKED, ctx, 'MARKDOWN')).toContain('| **Jobs** | =HYPERLINK("http://x","click") second line (j1) |');
+    const csv = biasAuditSummary(WORKED, ctx, 'CSV');
+    expect(csv).toContain('\r\nJobs,"\'=HYPERLINK(""http://x"",""click"")\nsecond line (j1)"\r\n');
+  });
 });

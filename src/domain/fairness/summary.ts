@@ -8,8 +8,9 @@ import { DimensionImpact, formatP, GroupImpact, ImpactReport, percent, RateStat 
  * category's count, scoring rate and impact ratio, the excluded categories with their reason, and
  * the significance figures; then the selection rate at top N, a second view labelled as such.
  *
- * MARKDOWN: headings and tables. CSV (RFC 4180): `field,value` rows of the audit's particulars,
- * a blank line, then one row per category (unknowns as a row of their own with the count only).
+ * MARKDOWN: headings and tables (cells with | escaped). CSV (RFC 4180): `field,value` rows of the
+ * audit's particulars (text a spreadsheet would run as a formula prefixed with '), a blank line, then
+ * one row per category (unknowns as a row of their own with the count only).
  */
 export type SummaryFormat = 'CSV' | 'MARKDOWN';
 
@@ -101,11 +102,13 @@ function markdown(report: ImpactReport, ctx: SummaryContext): string {
 
 const csvCell = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const csvRow = (cells: readonly string[]): string => cells.map(csvCell).join(',');
+/** Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is prefixed with ' (OWASP CSV injection). */
+const csvText = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 const num = (x: number | null, digits = 4): string => (x === null ? '' : x.toFixed(digits));
 const pRaw = (x: number | null): string => (x === null ? '' : x < 1e-3 ? x.toExponential(3) : x.toPrecision(4));
 
 function csv(report: ImpactReport, ctx: SummaryContext): string {
-  const lines = [csvRow(['field', 'value']), ...particulars(report, ctx).map(([k, v]) => csvRow([k, v])), ''];
+  const lines = [csvRow(['field', 'value']), ...particulars(report, ctx).map(([k, v]) => csvRow([k, csvText(v)])), ''];
   lines.push(
     csvRow([
       'dimension',
