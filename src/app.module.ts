@@ -68,9 +68,10 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
-            // introspection and the GraphiQL landing page only outside production
+            // introspection only outside production; the GraphiQL page at GET /graphql is served
+            // from the service's own assets by src/console/console-assets.ts (also outside production only)
             introspection: config.nodeEnv !== 'production',
-            graphiql: config.nodeEnv !== 'production',
+            graphiql: false,
             playground: false,
             includeStacktraceInErrorResponses: false,
             plugins: [queryLimitsPlugin()],

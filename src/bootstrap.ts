@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { ErrorCode } from './common/errors/error-code.enum';
+import { mountConsole } from './console/console-assets';
 
 /** Request bodies larger than this are refused before anything runs (HTTP 413, BAD_USER_INPUT). */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -37,6 +38,7 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.use(bodyErrorHandler);
+  mountConsole(app, options.config);
   app.enableShutdownHooks();
   return app;
 }
