@@ -32,6 +32,19 @@ import { SeedModule } from './seed/seed.module';
 import { SkillsModule } from './skills/skills.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 
+const PRETTY_OPTIONS = { colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,req,res,responseTime,context', messageFormat: '{if context}[{context}] {end}{msg}' };
+
+/** Readable log lines in development when pino-pretty is installed; JSON in production and tests. */
+export function readableLogs(config: Pick<AppConfig, 'nodeEnv'>): boolean {
+  if (config.nodeEnv !== 'development') return false;
+  try {
+    require.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface AppModuleOptions {
   config: AppConfig;
   database?: DataSourceExtras;
@@ -55,7 +68,11 @@ export class AppModule {
               res.setHeader('x-request-id', id);
               return id;
             },
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url?.startsWith('/assets/') === true },
+            customSuccessMessage: (req, res, responseTime) => `${req.method} ${(req as { originalUrl?: string }).originalUrl ?? req.url} ${res.statusCode} ${Math.round(responseTime)} ms`,
+            customErrorMessage: (req, res) => `${req.method} ${(req as { originalUrl?: string }).originalUrl ?? req.url} ${res.statusCode} failed`,
+            // development: one readable line per entry (pino-pretty, a dev dependency); otherwise JSON
+            transport: readableLogs(config) ? { target: 'pino-pretty', options: PRETTY_OPTIONS } : undefined,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
         }),
@@ -69,9 +86,10 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
-            // introspection and the GraphiQL landing page only outside production
+            // introspection only outside production; the GraphiQL page at GET /graphql is served
+            // from the service's own assets by src/console/console-assets.ts (also outside production only)
             introspection: config.nodeEnv !== 'production',
-            graphiql: config.nodeEnv !== 'production',
+            graphiql: false,
             playground: false,
             includeStacktraceInErrorResponses: false,
             plugins: [queryLimitsPlugin()],

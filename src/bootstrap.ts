@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { ErrorCode } from './common/errors/error-code.enum';
+import { mountConsole } from './console/console-assets';
 
 /** Request bodies larger than this are refused before anything runs (HTTP 413, BAD_USER_INPUT). */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -38,5 +39,6 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.use(bodyErrorHandler);
   // signals are handled by main.ts (src/graceful-shutdown.ts): drain the HTTP server before anything closes
+  mountConsole(app, options.config);
   return app;
 }

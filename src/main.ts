@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   installGracefulShutdown(app, { graceMs: SHUTDOWN_GRACE_MS, log: (line) => app.get(Logger).log(line) });
   await app.listen(config.port);
   const url = await app.getUrl();
-  app.get(Logger).log(`skillstack ready in ${Date.now() - started} ms: GraphQL at ${url.replace('[::1]', 'localhost')}/graphql (database: ${config.database.kind})`);
+  const base = url.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  app.get(Logger).log(`skillstack ready in ${Date.now() - started} ms: console at ${base}/, GraphQL at ${base}/graphql (database: ${config.database.kind})`);
   const firstProcess = cluster.isPrimary || cluster.worker?.id === 1;
   if (!config.authJwtSecret && config.nodeEnv !== 'production' && firstProcess) process.stdout.write(await demoTokensText(app, config));
 }
