@@ -87,6 +87,7 @@ async function main(): Promise<void> {
         arguments: { first: RESULTS, after: null },
         asOf: from,
         configHash: 'bench',
+        taxonomyVersion: null,
         config: {} as never,
         requirements: [],
         results,
