@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFixture } from './fixtures/open-badges/helpers';
 import { ok, startTestApp, TestApp } from './support/test-app';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', 'ctdl', name), 'utf8');
@@ -227,6 +228,21 @@ describe('importCtdl / exportCtdl: Credential Engine CTDL JSON-LD', () => {
       expect(await counts()).toEqual(before);
       const still = ok(await t.gql('query($id: ID!) { credential(id: $id) { prerequisites { name } hours } }', { id: c101.id })).credential;
       expect(still).toEqual({ prerequisites: [], hours: 30 });
+    });
+
+    it("a learner's own achievement record (an untrusted badge import) is not the catalogue's: exportCtdl does not find it, importCtdl does not update it", async () => {
+      const candidateId = ok(await t.gql('mutation { createCandidate(input: { name: "Record Holder" }) { id } }')).createCandidate.id;
+      const badge = readFixture('v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-alignments.json');
+      const earned = ok(await t.gql('mutation($input: ImportBadgeInput!) { importBadge(input: $input) { verification credential { id name learnerRecord } } }', { input: { candidateId, credential: badge } })).importBadge;
+      expect(earned).toMatchObject({ verification: 'UNVERIFIED', credential: { learnerRecord: true } });
+      const exported = await t.gql(EXPORT, { ids: [earned.credential.id] });
+      expect(exported.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      // a CTDL document naming the record's id as its @id makes a new catalogue credential; the record stays as it was
+      const before = await snapshot([earned.credential.id]);
+      const doc = JSON.stringify({ '@context': 'https://credreg.net/ctdl/schema/context/json', '@id': `urn:uuid:${earned.credential.id}`, '@type': 'ceterms:Badge', 'ceterms:name': { en: 'Renamed by a catalogue import' }, 'ceterms:estimatedDuration': [{ 'ceterms:exactDuration': 'PT2H' }] });
+      const imported = await t.gql(IMPORT, { document: doc });
+      if (!imported.errors) expect(imported.data.importCtdl.credentials.map((c: { id: string }) => c.id)).not.toContain(earned.credential.id);
+      expect(await snapshot([earned.credential.id])).toEqual(before);
     });
 
     it('exportCtdl refuses unknown and malformed ids', async () => {

@@ -33,18 +33,19 @@ export class CtdlRepository {
     return manager ?? this.dataSource.manager;
   }
 
-  /** Credentials whose ctid, external_id or id is among these values. */
+  /** Catalogue credentials (never a learner's own record) whose ctid, external_id or id is among these values. */
   findCredentials(values: { ctids: string[]; externalIds: string[]; ids: string[] }, manager?: EntityManager): Promise<CtdlCredentialRow[]> {
     if (!values.ctids.length && !values.externalIds.length && !values.ids.length) return Promise.resolve([]);
     return this.m(manager).query(
-      `SELECT ${CREDENTIAL_COLUMNS} FROM credential WHERE ce_ctid = ANY($1::text[]) OR external_id = ANY($2::text[]) OR id = ANY($3::uuid[])`,
+      `SELECT ${CREDENTIAL_COLUMNS} FROM credential WHERE owner_candidate_id IS NULL AND (ce_ctid = ANY($1::text[]) OR external_id = ANY($2::text[]) OR id = ANY($3::uuid[]))`,
       [values.ctids, values.externalIds, values.ids],
     );
   }
 
   credentialsByIds(ids: readonly string[], manager?: EntityManager): Promise<CtdlCredentialRow[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.m(manager).query(`SELECT ${CREDENTIAL_COLUMNS} FROM credential WHERE id = ANY($1::uuid[])`, [ids]);
+    // a learner's own achievement record is theirs, not the catalogue's: never exported
+    return this.m(manager).query(`SELECT ${CREDENTIAL_COLUMNS} FROM credential WHERE owner_candidate_id IS NULL AND id = ANY($1::uuid[])`, [ids]);
   }
 
   async insertCredentials(rows: readonly CtdlCredentialRow[], manager: EntityManager): Promise<void> {
