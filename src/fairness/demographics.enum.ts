@@ -7,6 +7,10 @@ export const SexEnum = asEnum(SEX_VALUES);
 export const EthnicityEnum = asEnum(ETHNICITY_VALUES);
 export const AgeBandEnum = asEnum(AGE_BAND_VALUES);
 
-registerEnumType(SexEnum, { name: 'Sex', description: 'self-declared; optional' });
-registerEnumType(EthnicityEnum, { name: 'Ethnicity', description: 'self-declared race/ethnicity; optional' });
+registerEnumType(SexEnum, { name: 'Sex', description: 'self-declared; optional. MALE, FEMALE, and the further categories NON_BINARY and OTHER (another sex)' });
+registerEnumType(EthnicityEnum, {
+  name: 'Ethnicity',
+  description:
+    'self-declared race/ethnicity; optional. The EEO-1 categories (Hispanic or Latino; or one race, not Hispanic or Latino: White, Black or African American, Native Hawaiian or Other Pacific Islander, Asian, American Indian or Alaska Native, Two or More Races) and Middle Eastern or North African (2024 federal standard)',
+});
 registerEnumType(AgeBandEnum, { name: 'AgeBand', description: 'self-declared; optional' });

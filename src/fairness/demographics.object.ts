@@ -2,7 +2,7 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { AgeBand, Ethnicity, Sex } from '../domain/fairness/categories';
 import { AgeBandEnum, EthnicityEnum, SexEnum } from './demographics.enum';
 
-@ObjectType('Demographics', { description: 'Self-declared categories, used only for bias audits (impactReport), never for scoring' })
+@ObjectType('Demographics', { description: 'Self-declared categories, used only for bias audits (impactReport, biasAudit), never for scoring' })
 export class DemographicsObject {
   candidateId!: string;
 

@@ -46,7 +46,7 @@ describe('biasAuditSummary', () => {
         '| **Jobs** | Data engineer \\| platform (fa3edf11-d96c-5237-8a86-9f12f8b73c40) |',
         '| **People scored** | 186 |',
         '| **Median score** | 0.5954 |',
-        "| **Method** | scoring rate = share scoring above the median score of everyone scored; impact ratio = scoring rate / the highest scoring rate; categories under 2% of the people scored are excluded from the impact ratios; four-fifths threshold 0.8; two-sided Fisher's exact test and two-proportion z against the highest-rated category, significant below p = 0.05 |",
+        "| **Method** | scoring rate = share scoring above the median score of everyone scored; impact ratio = scoring rate / the highest scoring rate among the categories not excluded; categories under 2% of the people scored are excluded from the impact ratios; four-fifths threshold 0.8; two-sided Fisher's exact test and two-proportion z against the highest-rated category, significant below p = 0.05 |",
         '',
         '## Sex',
         '',

@@ -52,7 +52,7 @@ function particulars(report: ImpactReport, ctx: SummaryContext): [string, string
     ['Median score', report.medianScore.toFixed(4)],
     [
       'Method',
-      `scoring rate = share scoring above the median score of everyone scored; impact ratio = scoring rate / the highest scoring rate; ` +
+      `scoring rate = share scoring above the median score of everyone scored; impact ratio = scoring rate / the highest scoring rate among the categories not excluded; ` +
         `categories under ${percent(report.minShare, 0)} of the people scored are excluded from the impact ratios; four-fifths threshold ${report.threshold}; ` +
         `two-sided Fisher's exact test and two-proportion z against the highest-rated category, significant below p = ${report.alpha}`,
     ],
