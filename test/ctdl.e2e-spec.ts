@@ -167,6 +167,35 @@ describe('importCtdl / exportCtdl: Credential Engine CTDL JSON-LD', () => {
     expect(await snapshot(ids)).toEqual(before);
   });
 
+  it('reads an inline @vocab context and a single resource with no @context at all (the bundled CTDL context applies)', async () => {
+    const inline = await importCtdl(
+      JSON.stringify({
+        '@context': { '@vocab': 'https://purl.org/ctdl/terms/', id: '@id', type: '@type' },
+        id: 'https://example.org/ctdl/vocab-badge',
+        type: 'Badge',
+        ctid: 'ce-0d0d0d0d-0000-4000-8000-000000000001',
+        name: 'Vocab badge',
+        ownedBy: { name: 'Vocab Org' },
+        estimatedDuration: { exactDuration: 'PT2H' },
+        estimatedCost: { price: 5, currency: 'CAD' },
+      }),
+    );
+    expect(inline.credentials).toMatchObject([{ name: 'Vocab badge', type: 'BADGE', issuer: 'Vocab Org', hours: 2, cost: 5, currency: 'CAD' }]);
+    expect(inline.warnings).toEqual([]);
+    const bare = await importCtdl(
+      JSON.stringify({
+        '@id': 'https://example.org/ctdl/bare-cert',
+        '@type': 'ceterms:Certification',
+        'ceterms:ctid': 'ce-0d0d0d0d-0000-4000-8000-000000000002',
+        'ceterms:name': { 'en-US': 'Bare certification' },
+        'ceterms:ownedBy': [{ '@type': 'ceterms:CredentialOrganization', 'ceterms:name': { 'en-US': 'Bare Org' } }],
+        'ceterms:estimatedDuration': [{ 'ceterms:exactDuration': 'PT90M' }],
+        'ceterms:estimatedCost': [{ 'ceterms:price': '12.50', 'ceterms:currency': 'USD' }],
+      }),
+    );
+    expect(bare.credentials).toMatchObject([{ name: 'Bare certification', type: 'CERTIFICATION', issuer: 'Bare Org', hours: 1.5, cost: 12.5, currency: 'USD' }]);
+  });
+
   describe('malformed input: BAD_USER_INPUT naming what is wrong, nothing changed', () => {
     const course = (extra: Record<string, unknown>) => ({
       '@id': 'https://example.org/ctdl/bad-course',
@@ -179,6 +208,7 @@ describe('importCtdl / exportCtdl: Credential Engine CTDL JSON-LD', () => {
     it.each<[string, string, string]>([
       ['not JSON', '{"@graph": [', 'document is not JSON'],
       ['a JSON scalar', '42', 'is not a JSON-LD object'],
+      ['nested too deeply', `${'{"ceterms:hasPart":'.repeat(200)}{}${'}'.repeat(200)}`, 'nests objects and arrays more than 64 levels deep'],
       ['an unbundled context', JSON.stringify({ '@context': 'https://example.org/my-context.jsonld', '@type': 'Course', name: 'x' }), 'names https://example.org/my-context.jsonld, which is not bundled'],
       ['nothing to import', ctx([{ '@id': 'https://example.org/org', '@type': 'ceterms:CredentialOrganization', 'ceterms:name': 'Org' }]), 'holds no CTDL credential, course, learning program or pathway'],
       ['a nameless course', ctx([course({ 'ceterms:name': { en: '  ' } })]), 'ceterms:name is missing or empty'],
