@@ -196,6 +196,14 @@ describe('importCtdl / exportCtdl: Credential Engine CTDL JSON-LD', () => {
     expect(bare.credentials).toMatchObject([{ name: 'Bare certification', type: 'CERTIFICATION', issuer: 'Bare Org', hours: 1.5, cost: 12.5, currency: 'USD' }]);
   });
 
+  it('two concurrent imports of the same new resources end on the same credentials', async () => {
+    const document = fixture('program.json').replaceAll('ce-3b9d6a10-7c2e-4f51-9a0b-2c4d6e8f0a1', 'ce-3b9d6a10-7c2e-4f51-9a0b-2c4d6e8f0b1').replaceAll('https://example.edu/ctdl/', 'https://example.edu/ctdl/concurrent-');
+    const [a, b] = await Promise.all([t.gql(IMPORT, { document }), t.gql(IMPORT, { document })]);
+    expect(ok(a).importCtdl.credentials.map((c: any) => c.id)).toEqual(ok(b).importCtdl.credentials.map((c: any) => c.id));
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM credential WHERE external_id LIKE 'https://example.edu/ctdl/concurrent-%'`);
+    expect(n).toBe(4);
+  });
+
   describe('malformed input: BAD_USER_INPUT naming what is wrong, nothing changed', () => {
     const course = (extra: Record<string, unknown>) => ({
       '@id': 'https://example.org/ctdl/bad-course',
