@@ -168,6 +168,43 @@ describe('importCtdl / exportCtdl: Credential Engine CTDL JSON-LD', () => {
     expect(await snapshot(ids)).toEqual(before);
   });
 
+  it('reads an inline @vocab context and a single resource with no @context at all (the bundled CTDL context applies)', async () => {
+    const inline = await importCtdl(
+      JSON.stringify({
+        '@context': { '@vocab': 'https://purl.org/ctdl/terms/', id: '@id', type: '@type' },
+        id: 'https://example.org/ctdl/vocab-badge',
+        type: 'Badge',
+        ctid: 'ce-0d0d0d0d-0000-4000-8000-000000000001',
+        name: 'Vocab badge',
+        ownedBy: { name: 'Vocab Org' },
+        estimatedDuration: { exactDuration: 'PT2H' },
+        estimatedCost: { price: 5, currency: 'CAD' },
+      }),
+    );
+    expect(inline.credentials).toMatchObject([{ name: 'Vocab badge', type: 'BADGE', issuer: 'Vocab Org', hours: 2, cost: 5, currency: 'CAD' }]);
+    expect(inline.warnings).toEqual([]);
+    const bare = await importCtdl(
+      JSON.stringify({
+        '@id': 'https://example.org/ctdl/bare-cert',
+        '@type': 'ceterms:Certification',
+        'ceterms:ctid': 'ce-0d0d0d0d-0000-4000-8000-000000000002',
+        'ceterms:name': { 'en-US': 'Bare certification' },
+        'ceterms:ownedBy': [{ '@type': 'ceterms:CredentialOrganization', 'ceterms:name': { 'en-US': 'Bare Org' } }],
+        'ceterms:estimatedDuration': [{ 'ceterms:exactDuration': 'PT90M' }],
+        'ceterms:estimatedCost': [{ 'ceterms:price': '12.50', 'ceterms:currency': 'USD' }],
+      }),
+    );
+    expect(bare.credentials).toMatchObject([{ name: 'Bare certification', type: 'CERTIFICATION', issuer: 'Bare Org', hours: 1.5, cost: 12.5, currency: 'USD' }]);
+  });
+
+  it('two concurrent imports of the same new resources end on the same credentials', async () => {
+    const document = fixture('program.json').replaceAll('ce-3b9d6a10-7c2e-4f51-9a0b-2c4d6e8f0a1', 'ce-3b9d6a10-7c2e-4f51-9a0b-2c4d6e8f0b1').replaceAll('https://example.edu/ctdl/', 'https://example.edu/ctdl/concurrent-');
+    const [a, b] = await Promise.all([t.gql(IMPORT, { document }), t.gql(IMPORT, { document })]);
+    expect(ok(a).importCtdl.credentials.map((c: any) => c.id)).toEqual(ok(b).importCtdl.credentials.map((c: any) => c.id));
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM credential WHERE external_id LIKE 'https://example.edu/ctdl/concurrent-%'`);
+    expect(n).toBe(4);
+  });
+
   describe('malformed input: BAD_USER_INPUT naming what is wrong, nothing changed', () => {
     const course = (extra: Record<string, unknown>) => ({
       '@id': 'https://example.org/ctdl/bad-course',
@@ -180,6 +217,7 @@ describe('importCtdl / exportCtdl: Credential Engine CTDL JSON-LD', () => {
     it.each<[string, string, string]>([
       ['not JSON', '{"@graph": [', 'document is not JSON'],
       ['a JSON scalar', '42', 'is not a JSON-LD object'],
+      ['nested too deeply', `${'{"ceterms:hasPart":'.repeat(200)}{}${'}'.repeat(200)}`, 'nests objects and arrays more than 64 levels deep'],
       ['an unbundled context', JSON.stringify({ '@context': 'https://example.org/my-context.jsonld', '@type': 'Course', name: 'x' }), 'names https://example.org/my-context.jsonld, which is not bundled'],
       ['nothing to import', ctx([{ '@id': 'https://example.org/org', '@type': 'ceterms:CredentialOrganization', 'ceterms:name': 'Org' }]), 'holds no CTDL credential, course, learning program or pathway'],
       ['a nameless course', ctx([course({ 'ceterms:name': { en: '  ' } })]), 'ceterms:name is missing or empty'],

@@ -27,6 +27,8 @@ export interface CtdlImportResult {
 
 const UNKNOWN_ISSUER = 'Unknown issuer';
 
+const isUniqueViolation = (error: unknown): boolean => (error as { driverError?: { code?: string } })?.driverError?.code === '23505';
+
 function toObject(r: CtdlCredentialRow): CredentialObject {
   return {
     id: r.id,
@@ -94,11 +96,19 @@ export class CtdlImportService {
   async import(document: string): Promise<CtdlImportResult> {
     try {
       const doc = readCtdlDocument(await expandCtdl(document), { legacyNamespaces: mayUseLegacyNamespaces(document) });
-      return await this.transactions.run(async ({ manager, afterCommit }) => {
-        const result = await this.write(doc, manager);
-        afterCommit(() => this.events.emit('credentials.changed', { credentialIds: result.credentials.map((c) => c.id) }));
-        return result;
-      });
+      const run = () =>
+        this.transactions.run(async ({ manager, afterCommit }) => {
+          const result = await this.write(doc, manager);
+          afterCommit(() => this.events.emit('credentials.changed', { credentialIds: result.credentials.map((c) => c.id) }));
+          return result;
+        });
+      try {
+        return await run();
+      } catch (error) {
+        // a concurrent import of the same resources committed first: run again, finding its rows
+        if (isUniqueViolation(error)) return await run();
+        throw error;
+      }
     } catch (error) {
       if (error instanceof CtdlInputError) {
         const message = error.path === 'document' ? `document ${error.reason}` : `document: ${error.message}`;

@@ -4,6 +4,21 @@ import { CtdlInputError } from '../domain/ctdl/ctdl-input.error';
 
 /** Largest document importCtdl accepts (characters). */
 export const MAX_CTDL_DOCUMENT_LENGTH = 50_000_000;
+/** Deepest nesting of JSON objects and arrays accepted (CTDL documents nest a handful of levels). */
+export const MAX_CTDL_DEPTH = 64;
+
+/** How deeply objects and arrays nest in a parsed JSON value (iterative: any depth is measured safely). */
+export function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (typeof v !== 'object' || v === null) continue;
+    deepest = Math.max(deepest, depth);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
 
 class ContextNotBundledError extends Error {
   constructor(readonly url: string) {
@@ -39,6 +54,7 @@ export async function expandCtdl(document: string): Promise<unknown[]> {
   } catch (error) {
     throw new CtdlInputError('document', `is not JSON (${(error as Error).message})`);
   }
+  if (jsonDepth(parsed) > MAX_CTDL_DEPTH) throw new CtdlInputError('document', `nests objects and arrays more than ${MAX_CTDL_DEPTH} levels deep`);
   const items = Array.isArray(parsed) ? parsed : [parsed];
   if (items.length === 0 || items.some((i) => typeof i !== 'object' || i === null || Array.isArray(i))) {
     throw new CtdlInputError('document', 'is not a JSON-LD object (or a list of them)');

@@ -48,28 +48,36 @@ export class CtdlRepository {
     return this.m(manager).query(`SELECT ${CREDENTIAL_COLUMNS} FROM credential WHERE owner_candidate_id IS NULL AND id = ANY($1::uuid[])`, [ids]);
   }
 
+  /**
+   * Inserts new credentials. No ON CONFLICT: a concurrent import that committed the same CTID or
+   * @id first makes this fail with a unique violation (the service then runs the import again).
+   */
   async insertCredentials(rows: readonly CtdlCredentialRow[], manager: EntityManager): Promise<void> {
-    await bulkInsert(
-      manager,
-      'credential',
-      [
-        { name: 'id', type: 'uuid', value: (r) => r.id },
-        { name: 'name', type: 'text', value: (r) => r.name },
-        { name: 'issuer', type: 'text', value: (r) => r.issuer },
-        { name: 'type', type: 'text', value: (r) => r.type },
-        { name: 'hours', type: 'float8', value: (r) => r.hours },
-        { name: 'cost', type: 'float8', value: (r) => r.cost },
-        { name: 'currency', type: 'text', value: (r) => r.currency },
-        { name: 'validity_months', type: 'int', value: (r) => r.validityMonths },
-        { name: 'academic_credits', type: 'float8', value: (r) => r.academicCredits },
-        { name: 'required_components', type: 'int', value: (r) => r.requiredComponents },
-        { name: 'description', type: 'text', value: (r) => r.description },
-        { name: 'ce_ctid', type: 'text', value: (r) => r.ctid },
-        { name: 'external_id', type: 'text', value: (r) => r.externalId },
-        { name: 'ctdl_class', type: 'text', value: (r) => r.ctdlClass },
-      ],
-      rows,
-    );
+    for (let start = 0; start < rows.length; start += 5000) {
+      const chunk = rows.slice(start, start + 5000);
+      const col = <K extends keyof CtdlCredentialRow>(k: K) => chunk.map((r) => r[k]);
+      await manager.query(
+        `INSERT INTO credential (id, name, issuer, type, hours, cost, currency, validity_months, academic_credits, required_components, description, ce_ctid, external_id, ctdl_class)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::int[], $9::float8[], $10::int[],
+                              $11::text[], $12::text[], $13::text[], $14::text[])`,
+        [
+          col('id'),
+          col('name'),
+          col('issuer'),
+          col('type'),
+          col('hours'),
+          col('cost'),
+          col('currency'),
+          col('validityMonths'),
+          col('academicCredits'),
+          col('requiredComponents'),
+          col('description'),
+          col('ctid'),
+          col('externalId'),
+          col('ctdlClass'),
+        ],
+      );
+    }
   }
 
   /** Updates these credentials; a row whose values are all unchanged is not touched (its updated_at stays). */
