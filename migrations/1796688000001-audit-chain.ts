@@ -24,7 +24,7 @@ export class AuditChain1796688000001 implements MigrationInterface {
     await q.query(`
       DO $$ BEGIN
         CREATE ROLE skillstack_app NOLOGIN;
-      EXCEPTION WHEN duplicate_object THEN NULL; -- created before (docker-compose.yml, another database on this server)
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; -- created before or meanwhile (docker-compose.yml, another database on this server)
       END $$;
       GRANT USAGE ON SCHEMA public TO skillstack_app;
       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO skillstack_app;

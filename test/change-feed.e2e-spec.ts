@@ -186,3 +186,37 @@ describeOnServer('change feed after failures (PostgreSQL: cut listener, refused 
     }
   });
 });
+
+describe('change log (both databases)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('each committed write to an indexed table is logged in its own transaction, with the ids it changed; a rolled-back one is not', async () => {
+    const last = async (): Promise<number> => Number((await t.dataSource.query(`SELECT coalesce(max(seq), 0) AS n FROM change_log`))[0].n);
+    const since = async (seq: number) => t.dataSource.query(`SELECT kind, ids::text[] AS ids FROM change_log WHERE seq > $1 ORDER BY seq`, [seq]);
+    const start = await last();
+    const skill = ok(await t.gql(`mutation { createSkill(input: { name: "Logged skill", category: TECHNICAL }) { id } }`)).createSkill.id;
+    const candidate = ok(await t.gql(`mutation { createCandidate(input: { name: "Logged Candidate" }) { id } }`)).createCandidate.id;
+    expect(await since(start)).toEqual([
+      { kind: 'taxonomy.changed', ids: [skill] },
+      { kind: 'candidate.changed', ids: [candidate] },
+    ]);
+    const before = await last();
+    // a refused mutation and a rolled-back write log nothing
+    const failed = await t.gql(`mutation($c: ID!, $s: ID!) { addSkillEvidence(input: { candidateId: $c, skillId: $s, level: 9, evidencedAt: "2025-01-01T00:00:00Z", source: ASSESSMENT }) { id } }`, {
+      c: candidate,
+      s: skill,
+    });
+    expect(failed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    await expect(
+      t.dataSource.transaction(async (manager) => {
+        await manager.query(`UPDATE candidate SET discoverable = false WHERE id = $1`, [candidate]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await since(before)).toEqual([]);
+  });
+});

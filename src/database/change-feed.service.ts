@@ -121,7 +121,14 @@ export class ChangeFeedService implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.enabled) return;
+    if (!this.enabled) {
+      // one process: nobody reads the log, but the triggers write it; keep it short
+      const prune = (): Promise<void> => this.prune((sql, params) => this.dataSource.query(sql, params)).catch(() => undefined);
+      await prune();
+      this.interval = setInterval(() => void prune(), 10 * 60_000);
+      this.interval.unref();
+      return;
+    }
     this.interval = setInterval(() => this.schedulePoll(), ChangeFeedService.POLL_INTERVAL_MS);
     this.interval.unref();
     await this.connect();
@@ -155,14 +162,6 @@ export class ChangeFeedService implements OnModuleInit, OnApplicationBootstrap, 
       lagMs: reason === null ? 0 : now - this.currentSince,
       reconnects: this.reconnects,
     };
-  }
-
-  /** Resolves after a poll that started after this call (tests: "everything committed so far is applied"). */
-  async catchUp(): Promise<void> {
-    this.notifiedAt = this.notifiedAt || Date.now();
-    await this.polling?.catch(() => undefined);
-    this.schedulePoll();
-    await this.polling?.catch(() => undefined);
   }
 
   /** The LISTEN connection's backend pid (tests cut it with pg_terminate_backend). */
@@ -283,7 +282,7 @@ export class ChangeFeedService implements OnModuleInit, OnApplicationBootstrap, 
           await this.poll(client);
         } while (this.pollAgain && this.client === client);
         this.caughtUpSinceConnect = true;
-        if (Date.now() - this.lastPrune > 60_000) await this.prune(client);
+        if (Date.now() - this.lastPrune > 60_000) await this.prune((sql, params) => client.query(sql, params));
       } catch (error) {
         // a failed read or apply: start again from a fresh connection (nothing is marked applied)
         this.logger.warn(`change feed poll failed: ${(error as Error).message}`);
@@ -346,9 +345,9 @@ export class ChangeFeedService implements OnModuleInit, OnApplicationBootstrap, 
     if (!(await this.events.deliverRemote('feed.resync', {}))) throw new Error('rebuilding the indexes failed');
   }
 
-  private async prune(client: Client): Promise<void> {
+  private async prune(query: (sql: string, params: unknown[]) => Promise<unknown>): Promise<void> {
     this.lastPrune = Date.now();
-    await client.query(
+    await query(
       `WITH gone AS (DELETE FROM change_log WHERE created_at < now() - $1::interval RETURNING seq)
        UPDATE change_log_horizon SET pruned_through = greatest(pruned_through, (SELECT max(seq) FROM gone)) WHERE EXISTS (SELECT 1 FROM gone)`,
       [ChangeFeedService.RETENTION],
