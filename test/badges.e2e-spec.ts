@@ -340,7 +340,7 @@ describe('importBadge: Open Badges / CLR import', () => {
       [candidateId, JSON.stringify({ type: ['VerifiableCredential'], issuer: 'did:example:1', credentialSubject: {} }), 'input.credential', /./],
       [candidateId, '', 'input.credential', /empty/],
       [candidateId, '   ', 'input.credential', /empty/],
-      ['not-a-uuid', readFixture(SIGNED), 'input.candidateId', /candidate id/],
+      ['not-a-uuid', readFixture(SIGNED), 'input.candidateId', /input.candidateId must be an id/],
     ];
     for (const [id, credential, field, message] of cases) {
       const result = await importBadge(id, credential);

@@ -55,9 +55,14 @@ describe('catalogue: skills and credentials', () => {
     expect(await count('skill')).toBe(before);
   });
 
-  it('returns null for unknown or malformed ids', async () => {
-    const data = ok(await t.gql(`{ a: skill(id: "00000000-0000-4000-8000-000000000000") { id } b: skill(id: "nope") { id } c: credential(id: "x") { id } d: job(id: "x") { id } e: candidate(id: "x") { id } }`));
-    expect(data).toEqual({ a: null, b: null, c: null, d: null, e: null });
+  it('returns null for unknown ids and refuses malformed ones (BAD_USER_INPUT naming the field)', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const data = ok(await t.gql(`{ a: skill(id: "${unknown}") { id } c: credential(id: "${unknown}") { id } d: job(id: "${unknown}") { id } e: candidate(id: "${unknown}") { id } }`));
+    expect(data).toEqual({ a: null, c: null, d: null, e: null });
+    for (const query of ['{ skill(id: "nope") { id } }', '{ credential(id: "x") { id } }', '{ job(id: "") { id } }', '{ candidate(id: "x") { id } }']) {
+      const r = await t.gql(query);
+      expect({ query, status: r.status, data: r.data, extensions: r.errors?.[0].extensions }).toEqual({ query, status: 400, data: undefined, extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
+    }
   });
 
   it('pages through skills alphabetically with stable cursors and a name filter', async () => {

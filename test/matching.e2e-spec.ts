@@ -189,7 +189,7 @@ describe('matching: ranking, explanations, gaps and profiles', () => {
       [{ job: jobId, min: -0.1 }, 'BAD_USER_INPUT', 'minScore'],
       [{ job: jobId, after: 'garbage' }, 'BAD_USER_INPUT', 'after'],
       [{ job: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', 'jobId'],
-      [{ job: 'nope' }, 'NOT_FOUND', 'jobId'],
+      [{ job: 'nope' }, 'BAD_USER_INPUT', 'jobId'],
     ];
     for (const [vars, code, field] of cases) {
       const r = await t.gql(RANK, vars);

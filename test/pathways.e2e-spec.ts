@@ -152,7 +152,7 @@ describe('pathways: recommendations, plans, saved pathways and renewals', () => 
       [{ c: k, j: job, maxCost: -0.5 }, 'BAD_USER_INPUT', 'maxCost'],
       [{ c: UNKNOWN, j: job }, 'NOT_FOUND', 'candidateId'],
       [{ c: k, j: UNKNOWN }, 'NOT_FOUND', 'jobId'],
-      [{ c: k, j: 'nope' }, 'NOT_FOUND', 'jobId'],
+      [{ c: k, j: 'nope' }, 'BAD_USER_INPUT', 'jobId'],
     ];
     for (const [vars, code, field] of cases) {
       expect({ vars, got: errorOf(await t.gql(RECOMMEND, vars)) }).toEqual({ vars, got: [code, field] });
@@ -337,7 +337,7 @@ describe('pathways: recommendations, plans, saved pathways and renewals', () => 
     expect(await read(saved)).toBeNull();
     expect(await count('pathway_step WHERE pathway_id = $1', [saved])).toBe(0);
     expect(errorOf(await t.gql(`mutation($id: ID!) { deletePathway(id: $id) }`, { id: saved }))).toEqual(['NOT_FOUND', 'id']);
-    expect(await read('not-an-id')).toBeNull();
+    expect(errorOf(await t.gql(`query($id: ID!) { pathway(id: $id) { id } }`, { id: 'not-an-id' }))).toEqual(['BAD_USER_INPUT', 'id']);
   });
 
   it('refuses bad pathways with a code and field, writing nothing', async () => {

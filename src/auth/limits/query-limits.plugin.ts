@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues } from 'graphql';
+import { findInputProblem, inputError } from '../../common/validation/input-guard';
 import { measureOperation } from './operation-measure';
 import { complexityEstimator, containsNul, limitError, MAX_QUERY_ALIASES, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, MAX_ROOT_FIELDS } from './query-limits';
 
@@ -16,7 +17,8 @@ const DEFAULT_LIMITS: QueryLimits = { maxDepth: MAX_QUERY_DEPTH, maxComplexity: 
  * Refuses, before anything runs, operations deeper than `maxDepth`, costlier than
  * `maxComplexity` (`complexityEstimator`, introspection included), with more than `maxAliases`
  * aliases or `maxRootFields` root fields, and text with NUL characters (which PostgreSQL cannot
- * store): BAD_USER_INPUT naming the limit, HTTP 400. The document is measured in one pass with
+ * store): BAD_USER_INPUT naming the limit, HTTP 400. Then argument values the API refuses up
+ * front (`findInputProblem`): BAD_USER_INPUT naming the field. The document is measured in one pass with
  * each fragment measured once (`measureOperation`), so judging it takes time linear in its size.
  */
 export function queryLimitsPlugin(limits: QueryLimits = DEFAULT_LIMITS): ApolloServerPlugin {
@@ -46,6 +48,11 @@ export function queryLimitsPlugin(limits: QueryLimits = DEFAULT_LIMITS): ApolloS
               `Query complexity ${measure.complexity} exceeds the maximum of ${limits.maxComplexity} (lists cost their \`first\`; ranking, matching and pathway fields cost more)`,
               { complexity: measure.complexity, maxComplexity: limits.maxComplexity },
             );
+          }
+          // ids that are not UUIDs, dates outside 1900–2200, text PostgreSQL cannot store as sent
+          if (!coerced.errors) {
+            const problem = findInputProblem(schema, document, operation, coerced.coerced);
+            if (problem) throw inputError(problem);
           }
         },
       };

@@ -57,7 +57,8 @@ export function formatGraphqlError(onUnexpected: UnexpectedErrorSink) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {
-      return { ...base, message: formatted.message, extensions: { code } };
+      const field = formatted.extensions?.field;
+      return { ...base, message: formatted.message, extensions: { code, ...(typeof field === 'string' ? { field } : {}) } };
     }
     if (error instanceof GraphQLError && !error.originalError && typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       return { ...base, message: formatted.message, extensions: { code } };
