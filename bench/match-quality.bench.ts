@@ -201,11 +201,11 @@ async function main(): Promise<void> {
   if (GRID) {
     const results: [SimilarityConfig, Result][] = [];
     for (const maxHops of [1, 2, 3])
-      for (const narrowerStep of [0.8, 0.9])
-        for (const [relatedMin, relatedMax] of [[0.5, 0.8], [0.6, 0.75]])
+      for (const narrowerStep of [0.85, 0.9, 0.95])
+        for (const [relatedMin, relatedMax] of [[0.5, 0.8], [0.6, 0.8]])
           for (const broaderStep of [0.4, 0.5])
-            for (const floor of [0.2, 0.35, 0.5]) {
-              if (broaderStep > relatedMin) continue;
+            for (const floor of [0.2, 0.35, 0.5, 0.55]) {
+              if (broaderStep > relatedMin || relatedMax >= narrowerStep) continue;
               const config = { narrowerStep, relatedMin, relatedMax, broaderStep, floor, maxHops };
               results.push([config as SimilarityConfig, evaluate(cases, new SimilarityIndex(graph, config))]);
             }

@@ -202,6 +202,15 @@ export class PathwayService implements OnModuleInit {
         credentialId: s.credentialId,
         renewal: toRenewalOption(s.renewal),
       })),
+      lapsed: result.lapsed.map((s) => ({
+        skillId: s.skillId,
+        strengthThen: s.strengthThen,
+        strengthNow: s.strengthNow,
+        reason: s.reason as RenewalReason,
+        fellBelowAt: s.fellBelowAt,
+        credentialId: s.credentialId,
+        renewal: toRenewalOption(s.renewal),
+      })),
       credentials: result.credentials.map((c) => ({ credentialId: c.credentialId, expiresAt: c.expiresAt, renewal: toRenewalOption(c.renewal) })),
     };
   }
