@@ -179,7 +179,16 @@ function evaluate(cases: readonly Case[], sim: SimilarityLookup): Result {
   return { mrr: rr / cases.length, exactFirst: exactFirst / cases.length, ndcg: ndcg / cases.length };
 }
 
-const fmt = (r: Result): string => `MRR ${r.mrr.toFixed(3)}  exact beats every neighbour-holder ${(100 * r.exactFirst).toFixed(0)} %  NDCG@10 (ISCO grades) ${r.ndcg.toFixed(3)}`;
+const fmt = (r: Result): string => `MRR ${r.mrr.toFixed(4)}  exact beats every neighbour-holder ${(100 * r.exactFirst).toFixed(0)} %  NDCG@10 (ISCO grades) ${r.ndcg.toFixed(4)}`;
+
+/** The defaults before this benchmark (walks of 3 hops, siblings at 0.45, floor 0.2). */
+const PREVIOUS: SimilarityConfig = { narrowerStep: 0.9, relatedMin: 0.5, relatedMax: 0.8, broaderStep: 0.5, floor: 0.2, maxHops: 3 };
+const CANDIDATES: SimilarityConfig[] = [
+  { narrowerStep: 0.85, relatedMin: 0.6, relatedMax: 0.8, broaderStep: 0.4, floor: 0.35, maxHops: 2 },
+  { narrowerStep: 0.9, relatedMin: 0.6, relatedMax: 0.8, broaderStep: 0.4, floor: 0.5, maxHops: 2 },
+  { narrowerStep: 0.95, relatedMin: 0.6, relatedMax: 0.8, broaderStep: 0.4, floor: 0.5, maxHops: 3 },
+  { narrowerStep: 0.9, relatedMin: 0.6, relatedMax: 0.8, broaderStep: 0.4, floor: 0.5, maxHops: 1 },
+];
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -194,8 +203,10 @@ async function main(): Promise<void> {
   const rows: [string, Result][] = [
     ['exact only          ', evaluate(cases, new SimilarityIndex(graph, { maxHops: 0 }))],
     ['one-hop (0.8/0.6/0.5)', evaluate(cases, new OneHop(graph))],
+    ['previous defaults   ', evaluate(cases, new SimilarityIndex(graph, PREVIOUS))],
     ['defaults            ', evaluate(cases, new SimilarityIndex(graph))],
   ];
+  if (process.argv.includes('--candidates')) for (const c of CANDIDATES) rows.push([JSON.stringify(c), evaluate(cases, new SimilarityIndex(graph, c))]);
   for (const [name, r] of rows) log(`${name}  ${fmt(r)}`);
   log(`defaults: ${JSON.stringify(DEFAULT_SIMILARITY_CONFIG)}`);
   if (GRID) {

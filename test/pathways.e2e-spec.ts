@@ -176,7 +176,7 @@ describe('pathways: recommendations, plans, saved pathways and renewals', () => 
     // greedy: E (then F completes), A, B = 38 h
     expect(p).toMatchObject({ greedyTotalHours: 38, greedyTotalCost: 480 });
     expect(p.greedyFinalScore).toBeCloseTo(1, 12);
-    expect(p.mermaid).toMatch(/^flowchart TD/);
+    expect(p.mermaid).toMatch(/^---\ntitle: "Pathway test job: target score 0\.80"\n---\nflowchart TD\n/);
     expect(p.mermaid).toContain('Pathway Test H');
   });
 
@@ -269,6 +269,9 @@ describe('pathways: recommendations, plans, saved pathways and renewals', () => 
     expect(p.steps.map((x: any) => x.projectedScore)).toEqual([expect.closeTo(0.25, 12), expect.closeTo(0.5, 12), expect.closeTo(2 / 3, 12)]);
     expect(p.projectedScore).toBeCloseTo(2 / 3, 12);
     for (const name of ['Pathway Test A', 'Pathway Test B', 'Pathway Test E']) expect(p.mermaid).toContain(name);
+    expect(p.mermaid).toMatch(/^---\ntitle: ".* for Pathway test job: \d+ steps?"\n---\nflowchart TD\n/);
+    expect(p.mermaid).toMatch(/step1 --> step2/);
+    expect(p.mermaid).toMatch(/h, cost \d/);
     expect(await read(saved)).toEqual(p);
     expect(await count('pathway_step WHERE pathway_id = $1', [saved])).toBe(3);
   });

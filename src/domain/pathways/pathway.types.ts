@@ -125,6 +125,8 @@ export interface PlanPathwayOptions extends Budget {
   timeLimitMs?: number;
   /** 'EXACT' (default): greedy + HiGHS MIP. 'GREEDY': greedy only (optimal false unless trivial). */
   solver?: 'EXACT' | 'GREEDY';
+  /** The job's name for the Mermaid chart's title (with the target score). */
+  jobTitle?: string | null;
 }
 
 export interface PlanStepResult {
@@ -180,6 +182,9 @@ export interface MermaidCredential {
   name: string;
   prerequisiteIds: readonly string[];
   componentIds: readonly string[];
+  /** shown on each step when given */
+  hours?: number;
+  cost?: number;
 }
 
 export interface MermaidStep {
@@ -195,6 +200,8 @@ export interface MermaidInput {
   heldCredentialIds?: readonly string[];
   /** When given, a start node shows it. */
   startScore?: number;
+  /** The chart's title, e.g. the job and the target score. */
+  title?: string | null;
 }
 
 // ------------------------------------------------------------------ order validation
