@@ -179,7 +179,16 @@ function evaluate(cases: readonly Case[], sim: SimilarityLookup): Result {
   return { mrr: rr / cases.length, exactFirst: exactFirst / cases.length, ndcg: ndcg / cases.length };
 }
 
-const fmt = (r: Result): string => `MRR ${r.mrr.toFixed(3)}  exact beats every neighbour-holder ${(100 * r.exactFirst).toFixed(0)} %  NDCG@10 (ISCO grades) ${r.ndcg.toFixed(3)}`;
+const fmt = (r: Result): string => `MRR ${r.mrr.toFixed(4)}  exact beats every neighbour-holder ${(100 * r.exactFirst).toFixed(0)} %  NDCG@10 (ISCO grades) ${r.ndcg.toFixed(4)}`;
+
+/** The defaults before this benchmark (walks of 3 hops, siblings at 0.45, floor 0.2). */
+const PREVIOUS: SimilarityConfig = { narrowerStep: 0.9, relatedMin: 0.5, relatedMax: 0.8, broaderStep: 0.5, floor: 0.2, maxHops: 3 };
+const CANDIDATES: SimilarityConfig[] = [
+  { narrowerStep: 0.85, relatedMin: 0.6, relatedMax: 0.8, broaderStep: 0.4, floor: 0.35, maxHops: 2 },
+  { narrowerStep: 0.9, relatedMin: 0.6, relatedMax: 0.8, broaderStep: 0.4, floor: 0.5, maxHops: 2 },
+  { narrowerStep: 0.95, relatedMin: 0.6, relatedMax: 0.8, broaderStep: 0.4, floor: 0.5, maxHops: 3 },
+  { narrowerStep: 0.9, relatedMin: 0.6, relatedMax: 0.8, broaderStep: 0.4, floor: 0.5, maxHops: 1 },
+];
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -194,18 +203,20 @@ async function main(): Promise<void> {
   const rows: [string, Result][] = [
     ['exact only          ', evaluate(cases, new SimilarityIndex(graph, { maxHops: 0 }))],
     ['one-hop (0.8/0.6/0.5)', evaluate(cases, new OneHop(graph))],
+    ['previous defaults   ', evaluate(cases, new SimilarityIndex(graph, PREVIOUS))],
     ['defaults            ', evaluate(cases, new SimilarityIndex(graph))],
   ];
+  if (process.argv.includes('--candidates')) for (const c of CANDIDATES) rows.push([JSON.stringify(c), evaluate(cases, new SimilarityIndex(graph, c))]);
   for (const [name, r] of rows) log(`${name}  ${fmt(r)}`);
   log(`defaults: ${JSON.stringify(DEFAULT_SIMILARITY_CONFIG)}`);
   if (GRID) {
     const results: [SimilarityConfig, Result][] = [];
     for (const maxHops of [1, 2, 3])
-      for (const narrowerStep of [0.8, 0.9])
-        for (const [relatedMin, relatedMax] of [[0.5, 0.8], [0.6, 0.75]])
+      for (const narrowerStep of [0.85, 0.9, 0.95])
+        for (const [relatedMin, relatedMax] of [[0.5, 0.8], [0.6, 0.8]])
           for (const broaderStep of [0.4, 0.5])
-            for (const floor of [0.2, 0.35, 0.5]) {
-              if (broaderStep > relatedMin) continue;
+            for (const floor of [0.2, 0.35, 0.5, 0.55]) {
+              if (broaderStep > relatedMin || relatedMax >= narrowerStep) continue;
               const config = { narrowerStep, relatedMin, relatedMax, broaderStep, floor, maxHops };
               results.push([config as SimilarityConfig, evaluate(cases, new SimilarityIndex(graph, config))]);
             }

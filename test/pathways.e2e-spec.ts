@@ -176,7 +176,7 @@ describe('pathways: recommendations, plans, saved pathways and renewals', () => 
     // greedy: E (then F completes), A, B = 38 h
     expect(p).toMatchObject({ greedyTotalHours: 38, greedyTotalCost: 480 });
     expect(p.greedyFinalScore).toBeCloseTo(1, 12);
-    expect(p.mermaid).toMatch(/^flowchart TD/);
+    expect(p.mermaid).toMatch(/^---\ntitle: "Pathway test job: target score 0\.80"\n---\nflowchart TD\n/);
     expect(p.mermaid).toContain('Pathway Test H');
   });
 
@@ -269,6 +269,9 @@ describe('pathways: recommendations, plans, saved pathways and renewals', () => 
     expect(p.steps.map((x: any) => x.projectedScore)).toEqual([expect.closeTo(0.25, 12), expect.closeTo(0.5, 12), expect.closeTo(2 / 3, 12)]);
     expect(p.projectedScore).toBeCloseTo(2 / 3, 12);
     for (const name of ['Pathway Test A', 'Pathway Test B', 'Pathway Test E']) expect(p.mermaid).toContain(name);
+    expect(p.mermaid).toMatch(/^---\ntitle: ".* for Pathway test job: \d+ steps?"\n---\nflowchart TD\n/);
+    expect(p.mermaid).toMatch(/step1 --> step2/);
+    expect(p.mermaid).toMatch(/h, cost \d/);
     expect(await read(saved)).toEqual(p);
     expect(await count('pathway_step WHERE pathway_id = $1', [saved])).toBe(3);
   });
@@ -397,6 +400,24 @@ describe('pathways: recommendations, plans, saved pathways and renewals', () => 
 
     const soon = ok(await t.gql(RENEWALS, { c: r, asOf, h: 3 })).renewals;
     expect([soon.skills, soon.credentials]).toEqual([[], []]);
+  });
+
+  it('lists the skills that lapsed within the last horizonMonths (useful then, below now), each with the credential that renews it', async () => {
+    const LAPSED = `query($c: ID!, $h: Int, $asOf: DateTime) { renewals(candidateId: $c, horizonMonths: $h, asOf: $asOf) {
+      lapsed { skill { id } strengthThen strengthNow reason fellBelowAt credential { id } renewal { credential { id } cost } } } }`;
+    // R (from the test above): X (S6 level 5) expired on 2025-07-01; S2 (C, level 3) fell below 2 after log2(1.5) half-lives
+    // of 365 days; S5 (level 4) is still useful on 2025-10-01
+    const rn = ok(await t.gql(LAPSED, { c: r, asOf: '2025-10-01T00:00:00Z', h: 12 })).renewals;
+    expect(rn.lapsed.map((x: any) => [x.skill.id, x.reason, x.credential?.id ?? null, x.renewal?.credential.id, x.renewal?.cost])).toEqual([
+      [s.S2, 'DECAY', c.C, c.C, 50],
+      [s.S6, 'EXPIRY', c.X, c.X, 60],
+    ]);
+    const t0 = Date.parse(T0);
+    expect(Math.abs(Date.parse(rn.lapsed[0].fellBelowAt) - (t0 + 365 * Math.log2(1.5) * DAY_MS))).toBeLessThan(1000);
+    expect(rn.lapsed[0].strengthThen).toBeCloseTo(3, 9); // evidenced inside the window: its fresh strength
+    expect(rn.lapsed[1]).toMatchObject({ fellBelowAt: '2025-07-01T00:00:00.000Z', strengthNow: 0, strengthThen: 5 });
+    // a horizon of one month: both lapsed earlier
+    expect(ok(await t.gql(LAPSED, { c: r, asOf: '2025-10-01T00:00:00Z', h: 1 })).renewals.lapsed).toEqual([]);
   });
 
   it('refuses a horizon outside 1..120 months and unknown candidates', async () => {

@@ -183,6 +183,8 @@ export function renewalEvidence(
       expiresAt: e.expiresAt ?? null,
       credentialId: e.credentialId ?? null,
       halfLifeMonths: hl,
+      freshStrength: e.level * confidence,
+      evidencedAt: e.evidencedAt,
     };
   });
 }

@@ -141,8 +141,9 @@ export class PathwayService implements OnModuleInit {
 
   async plan(input: PlanPathwayInput): Promise<PathwayPlanObject> {
     const asOf = input.asOf ?? defaultAsOf();
-    const { problem } = await this.problemFor(input.candidateId, 'input.candidateId', input.jobId, 'input.jobId', asOf);
+    const { problem, job } = await this.problemFor(input.candidateId, 'input.candidateId', input.jobId, 'input.jobId', asOf);
     const result = await planPathway(problem, {
+      jobTitle: job.title,
       targetScore: input.targetScore,
       maxHours: input.maxHours ?? null,
       maxCost: input.maxCost ?? null,
@@ -199,6 +200,15 @@ export class PathwayService implements OnModuleInit {
         strengthAtHorizon: s.strengthAtHorizon,
         reason: s.reason as RenewalReason,
         fallsBelowAt: s.fallsBelowAt,
+        credentialId: s.credentialId,
+        renewal: toRenewalOption(s.renewal),
+      })),
+      lapsed: result.lapsed.map((s) => ({
+        skillId: s.skillId,
+        strengthThen: s.strengthThen,
+        strengthNow: s.strengthNow,
+        reason: s.reason as RenewalReason,
+        fellBelowAt: s.fellBelowAt,
         credentialId: s.credentialId,
         renewal: toRenewalOption(s.renewal),
       })),
@@ -278,6 +288,7 @@ export class PathwayService implements OnModuleInit {
       if (list) list.push(e);
       else earnedBy.set(e.candidateId, [e]);
     }
+    const jobTitles = new Map((jobIds.length ? await this.jobRepository.findByIds(jobIds) : []).map((j) => [j.id, j.title]));
     const requirementsBy = new Map<string, ProblemRequirement[]>();
     for (const r of await this.jobRepository.requirementsOf(jobIds)) {
       const list = requirementsBy.get(r.jobId) ?? [];
@@ -305,7 +316,9 @@ export class PathwayService implements OnModuleInit {
         asOf: now,
         contributions,
       });
-      const described = describePathway(problem, p.credentialIds);
+      const jobTitle = p.jobId ? jobTitles.get(p.jobId) : undefined;
+      const last0 = p.credentialIds.length;
+      const described = describePathway(problem, p.credentialIds, `${p.name}${jobTitle ? ` for ${jobTitle}` : ''}: ${last0} step${last0 === 1 ? '' : 's'}`);
       const last = described.steps[described.steps.length - 1];
       const held = new Set(problem.heldCredentialIds);
       return {
@@ -339,7 +352,7 @@ export class PathwayService implements OnModuleInit {
   /** The engines' problem for a candidate and a job at asOf; NOT_FOUND naming the field for unknown ids. */
   private async problemFor(candidateId: string, candidateField: string, jobId: string, jobField: string, asOf: Date) {
     if (!isUuid(jobId)) throw AppException.notFound('Job', jobId, jobField);
-    const { requirements: jobRequirements } = await this.jobs.requireWithRequirements(jobId, jobField);
+    const { job, requirements: jobRequirements } = await this.jobs.requireWithRequirements(jobId, jobField);
     const candidate = await this.requireCandidateEvidence(candidateId, candidateField);
     const earned = toEarnedRows(await this.candidates.earnedCredentialsOf([candidate.id]));
     const catalogue = await this.catalogue.get();
@@ -354,7 +367,7 @@ export class PathwayService implements OnModuleInit {
       config: this.matchIndex.config,
       asOf,
     });
-    return { problem, requirements, jobRequirements };
+    return { problem, requirements, jobRequirements, job };
   }
 
   private async requireCandidateEvidence(candidateId: string, field: string): Promise<CandidateEvidence> {

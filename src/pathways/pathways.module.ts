@@ -16,6 +16,7 @@ import { PathwayService } from './pathway.service';
 import { RenewalOptionResolver } from './renewal-option.resolver';
 import { RenewalsResolver } from './renewals.resolver';
 import { SkillRenewalResolver } from './skill-renewal.resolver';
+import { LapsedSkillResolver } from './lapsed-skill.resolver';
 
 /** Issue 5: credential recommendations, pathway planning, saved pathways and renewals over the engines in src/domain/pathways. */
 @Module({
@@ -31,6 +32,7 @@ import { SkillRenewalResolver } from './skill-renewal.resolver';
     CredentialRecommendationResolver,
     RenewalsResolver,
     SkillRenewalResolver,
+    LapsedSkillResolver,
     CredentialRenewalResolver,
     RenewalOptionResolver,
   ],

@@ -13,7 +13,7 @@ export class RenewalsResolver {
 
   @Query(() => RenewalsObject, {
     description:
-      "What lapses within horizonMonths (1..120) of asOf (default: the start of the current UTC day): skills whose strongest evidence is useful now (strength >= 2) but not at the horizon's end (decay, or its credential expires), and held credentials that expire; each with the least-cost credential that renews it",
+      "What lapses within horizonMonths (1..120) of asOf (default: the start of the current UTC day): skills whose strongest evidence is useful now (strength >= 2) but not at the horizon's end (decay, or its credential expires), skills that lapsed within the last horizonMonths (useful then, below now), and held credentials that expire; each with the least-cost credential that renews it",
   })
   renewals(@Args() args: RenewalsArgs): Promise<RenewalsObject> {
     return this.service.renewals(args);

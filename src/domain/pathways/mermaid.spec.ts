@@ -49,8 +49,10 @@ describe('pathwayMermaid', () => {
         '  step3["3. Top<br/>score 0.90"]',
         '  stack1(["Stack<br/>stack earned at step 2"])',
         '  held1["Base #34;101#34;<br/>held"]',
-        '  held1 --> step1',
-        '  step1 --> step3',
+        '  step1 --> step2',
+        '  step2 --> step3',
+        '  held1 -->|prerequisite| step1',
+        '  step1 -->|prerequisite| step3',
         '  step1 -.->|stacks into| stack1',
         '  step2 -.->|stacks into| stack1',
         '  classDef stack fill:#fff4d6,stroke:#b8860b',
@@ -59,6 +61,49 @@ describe('pathwayMermaid', () => {
         '  class held1 held',
       ].join('\n'),
     );
+  });
+
+  it('titled with the job and target; steps in order from the start, with hours and cost; held steps marked', () => {
+    const priced = credentials.map((c, i) => ({ ...c, hours: 10 * (i + 1), cost: 99.5 * i }));
+    const text = pathwayMermaid({
+      credentials: priced,
+      heldCredentialIds: ['side'],
+      startScore: 0.25,
+      title: 'Accessibility "Tester": target score 0.80',
+      steps: [
+        { position: 1, credentialId: 'side', projectedScore: 0.25, earnsStackIds: [] },
+        { position: 2, credentialId: 'base', projectedScore: 0.5, earnsStackIds: [] },
+        { position: 3, credentialId: 'mid', projectedScore: 0.8, earnsStackIds: ['stack'] },
+      ],
+    });
+    expect(text).toBe(
+      [
+        '---',
+        `title: "Accessibility 'Tester': target score 0.80"`,
+        '---',
+        'flowchart TD',
+        '  start(["Start: score 0.25"])',
+        '  step1["1. Side (held)<br/>40 h, cost 298.5<br/>score 0.25"]',
+        '  step2["2. Base #34;101#34;<br/>10 h, cost 0<br/>score 0.50"]',
+        '  step3["3. Middle #91;level 2#93;<br/>20 h, cost 99.5<br/>score 0.80"]',
+        '  stack1(["Stack<br/>stack earned at step 3"])',
+        '  start --> step1',
+        '  step1 --> step2',
+        '  step2 --> step3',
+        '  step2 -->|prerequisite| step3',
+        '  step3 -.->|stacks into| stack1',
+        '  step1 -.->|stacks into| stack1',
+        '  classDef stack fill:#fff4d6,stroke:#b8860b',
+        '  classDef held fill:#eeeeee,stroke:#999999,color:#555555',
+        '  class stack1 stack',
+        '  class step1 held',
+      ].join('\n'),
+    );
+  });
+
+  it('a title cannot break the front matter', () => {
+    const text = pathwayMermaid({ credentials: [], steps: [], title: 'a\n---\nb "c" \\ d' });
+    expect(text.split('\n').slice(0, 4)).toEqual(['---', `title: "a --- b 'c' ' d"`, '---', 'flowchart TD']);
   });
 
   it('no steps', () => {

@@ -16,10 +16,13 @@ export function escapeMermaidLabel(text: string, maxLength = 80): string {
 }
 
 /**
- * A pathway as a Mermaid `flowchart TD`: one node per step (position, name, score after the step),
- * a stadium node per stack the steps complete, grey nodes for held credentials the steps build
- * on; solid edges for prerequisites, dotted "stacks into" edges for components. Node ids are
- * generated (step1, stack1, held1), never taken from credential ids.
+ * A pathway as a Mermaid `flowchart TD`, titled (front matter) with the job and the target when
+ * given. Steps run in order: each step is linked to the one before it (and the start node to the
+ * first), one node per step with its position, name, hours and cost and the score after it; a
+ * step already held is marked held. Prerequisite edges ("prerequisite") and dotted "stacks into"
+ * edges for components are added, from earlier steps or from grey nodes for held credentials the
+ * steps build on; a stadium node per stack the steps complete. Node ids are generated (step1,
+ * stack1, held1), never taken from credential ids.
  */
 export function pathwayMermaid(input: MermaidInput): string {
   const byId = new Map<string, MermaidCredential>(input.credentials.map((c) => [c.id, c]));
@@ -31,11 +34,17 @@ export function pathwayMermaid(input: MermaidInput): string {
   const nodeLines: string[] = [];
   const stackNodes: string[] = [];
   const heldNodes: string[] = [];
+  const stepNodes: string[] = [];
   steps.forEach((s) => {
     if (nodeOf.has(s.credentialId)) return;
     const id = `step${s.position}`;
     nodeOf.set(s.credentialId, id);
-    nodeLines.push(`  ${id}["${escapeMermaidLabel(`${s.position}. ${name(s.credentialId)}`)}<br/>score ${formatScore(s.projectedScore)}"]`);
+    stepNodes.push(id);
+    const c = byId.get(s.credentialId);
+    const effort = c && (c.hours !== undefined || c.cost !== undefined) ? `<br/>${formatAmount(c.hours ?? 0)} h, cost ${formatAmount(c.cost ?? 0)}` : '';
+    const isHeld = held.has(s.credentialId);
+    if (isHeld) heldNodes.push(id);
+    nodeLines.push(`  ${id}["${escapeMermaidLabel(`${s.position}. ${name(s.credentialId)}`)}${isHeld ? ' (held)' : ''}${effort}<br/>score ${formatScore(s.projectedScore)}"]`);
   });
   for (const s of steps) {
     for (const stack of s.earnsStackIds) {
@@ -49,7 +58,6 @@ export function pathwayMermaid(input: MermaidInput): string {
 
   const planned = [...nodeOf.keys()];
   const edges: string[] = [];
-  const hasIncoming = new Set<string>();
   const source = (credentialId: string): string | null => {
     const existing = nodeOf.get(credentialId);
     if (existing) return existing;
@@ -60,40 +68,46 @@ export function pathwayMermaid(input: MermaidInput): string {
     nodeLines.push(`  ${id}["${escapeMermaidLabel(name(credentialId))}<br/>held"]`);
     return id;
   };
+  // step order first: start → step 1 → step 2 …
+  const order: string[] = [];
+  if (input.startScore !== undefined && stepNodes.length > 0) order.push(`  start --> ${stepNodes[0]}`);
+  for (let i = 1; i < stepNodes.length; i++) order.push(`  ${stepNodes[i - 1]} --> ${stepNodes[i]}`);
   for (const credentialId of planned) {
     const target = nodeOf.get(credentialId) as string;
     const c = byId.get(credentialId);
     if (!c) continue;
     for (const p of c.prerequisiteIds) {
       const from = source(p);
-      if (!from) continue;
-      edges.push(`  ${from} --> ${target}`);
-      hasIncoming.add(target);
+      if (from) edges.push(`  ${from} -->|prerequisite| ${target}`);
     }
     for (const m of c.componentIds) {
       const from = source(m);
-      if (!from) continue;
-      edges.push(`  ${from} -.->|stacks into| ${target}`);
-      hasIncoming.add(target);
+      if (from) edges.push(`  ${from} -.->|stacks into| ${target}`);
     }
   }
 
-  const lines = ['flowchart TD'];
+  const lines: string[] = [];
+  if (input.title) lines.push('---', `title: "${frontMatterText(input.title)}"`, '---');
+  lines.push('flowchart TD');
   if (input.startScore !== undefined) lines.push(`  start(["Start: score ${formatScore(input.startScore)}"])`);
   if (steps.length === 0 && input.startScore === undefined) lines.push('  empty["No steps"]');
-  lines.push(...nodeLines);
-  if (input.startScore !== undefined) {
-    for (const s of steps) {
-      const id = nodeOf.get(s.credentialId) as string;
-      if (id === `step${s.position}` && !hasIncoming.has(id)) lines.push(`  start --> ${id}`);
-    }
-  }
-  lines.push(...edges);
+  lines.push(...nodeLines, ...order, ...edges);
   lines.push('  classDef stack fill:#fff4d6,stroke:#b8860b');
   lines.push('  classDef held fill:#eeeeee,stroke:#999999,color:#555555');
   if (stackNodes.length > 0) lines.push(`  class ${stackNodes.join(',')} stack`);
   if (heldNodes.length > 0) lines.push(`  class ${heldNodes.join(',')} held`);
   return lines.join('\n');
+}
+
+/** Text for a double-quoted front-matter value: one line, no quotes or backslashes, at most 120 characters. */
+function frontMatterText(text: string): string {
+  const flat = Array.from(text, (ch) => (isControl(ch.codePointAt(0) as number) ? ' ' : ch === '"' || ch === '\\' ? "'" : ch)).join('');
+  const chars = Array.from(flat.replace(/\s+/g, ' ').trim());
+  return chars.length > 120 ? `${chars.slice(0, 119).join('')}\u2026` : chars.join('');
+}
+
+function formatAmount(x: number): string {
+  return Number.isFinite(x) ? String(Math.round(x * 100) / 100) : '0';
 }
 
 /** C0 and C1 control characters and the Unicode line / paragraph separators. */

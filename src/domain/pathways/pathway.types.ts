@@ -125,6 +125,8 @@ export interface PlanPathwayOptions extends Budget {
   timeLimitMs?: number;
   /** 'EXACT' (default): greedy + HiGHS MIP. 'GREEDY': greedy only (optimal false unless trivial). */
   solver?: 'EXACT' | 'GREEDY';
+  /** The job's name for the Mermaid chart's title (with the target score). */
+  jobTitle?: string | null;
 }
 
 export interface PlanStepResult {
@@ -180,6 +182,9 @@ export interface MermaidCredential {
   name: string;
   prerequisiteIds: readonly string[];
   componentIds: readonly string[];
+  /** shown on each step when given */
+  hours?: number;
+  cost?: number;
 }
 
 export interface MermaidStep {
@@ -195,6 +200,8 @@ export interface MermaidInput {
   heldCredentialIds?: readonly string[];
   /** When given, a start node shows it. */
   startScore?: number;
+  /** The chart's title, e.g. the job and the target score. */
+  title?: string | null;
 }
 
 // ------------------------------------------------------------------ order validation
@@ -229,6 +236,9 @@ export interface RenewalEvidence {
   credentialId?: string | null;
   /** When given, the engine computes when the evidence falls below the useful level. */
   halfLifeMonths?: number | null;
+  /** level × confidence (fresh strength) and the evidence date: needed for lapsed skills */
+  freshStrength?: number;
+  evidencedAt?: Date | null;
 }
 
 export interface RenewalCredential {
@@ -281,6 +291,22 @@ export interface SkillRenewal {
   renewal: RenewalOption | null;
 }
 
+/** A skill that was useful within the last horizonMonths and is below the useful level now. */
+export interface LapsedSkill {
+  skillId: string;
+  /** The strongest strength it had in the window (at its start, or when evidenced later). */
+  strengthThen: number;
+  /** Strength now, expiry applied (below the useful level). */
+  strengthNow: number;
+  /** EXPIRY: decay alone would keep it useful now, but the credential behind it expired; DECAY otherwise. */
+  reason: 'DECAY' | 'EXPIRY';
+  /** When it fell below the useful level (null when half-lives are unknown). */
+  fellBelowAt: Date | null;
+  /** The credential behind the evidence that kept it useful longest, if any. */
+  credentialId: string | null;
+  renewal: RenewalOption | null;
+}
+
 export interface CredentialRenewal {
   credentialId: string;
   expiresAt: Date;
@@ -289,5 +315,7 @@ export interface CredentialRenewal {
 
 export interface RenewalsResult {
   skills: SkillRenewal[];
+  /** Skills that lapsed within the last horizonMonths, most recently lapsed first. */
+  lapsed: LapsedSkill[];
   credentials: CredentialRenewal[];
 }

@@ -110,17 +110,21 @@ describe('planPathway', () => {
   });
 
   it('draws the plan as a Mermaid flowchart', async () => {
-    const plan = await planPathway(handProblem(), { targetScore: 0.6, minimize: 'COST' });
+    const plan = await planPathway(handProblem(), { targetScore: 0.6, minimize: 'COST', jobTitle: 'Data analyst' });
     expect(plan.mermaid).toBe(
       [
+        '---',
+        'title: "Data analyst: target score 0.60"',
+        '---',
         'flowchart TD',
         '  start(["Start: score 0.25"])',
-        '  step1["1. Viz<br/>score 0.41"]',
-        '  step2["2. Data<br/>score 0.53"]',
-        '  step3["3. Capstone<br/>score 0.63"]',
+        '  step1["1. Viz<br/>5 h, cost 20<br/>score 0.41"]',
+        '  step2["2. Data<br/>15 h, cost 50<br/>score 0.53"]',
+        '  step3["3. Capstone<br/>8 h, cost 0<br/>score 0.63"]',
         '  stack1(["Analytics stack<br/>stack earned at step 2"])',
         '  start --> step1',
-        '  start --> step2',
+        '  step1 --> step2',
+        '  step2 --> step3',
         '  step2 -.->|stacks into| step3',
         '  step1 -.->|stacks into| step3',
         '  step2 -.->|stacks into| stack1',
@@ -160,6 +164,6 @@ describe('describePathway', () => {
     expect(described.steps.map((s) => s.projectedScore)).toEqual(steps.map(([, score]) => expect.closeTo(score, 12)));
     expect(described.finalScore).toBeCloseTo(0.625, 12);
     expect(described.violation).toEqual(violation);
-    expect(described.mermaid.startsWith('flowchart TD\n  start(["Start: score 0.25"])')).toBe(true);
+    expect(described.mermaid.startsWith('flowchart TD\n  start(["Start: score 0.25"])')).toBe(true); // no title given
   });
 });

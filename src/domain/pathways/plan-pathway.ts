@@ -52,6 +52,7 @@ export async function planPathway(problem: PathwayProblem, options: PlanPathwayO
       credentials: problem.credentials,
       heldCredentialIds: problem.heldCredentialIds,
       startScore: projection.startScore,
+      title: `${options.jobTitle ? `${options.jobTitle}: ` : ''}target score ${limits.targetScore.toFixed(2)}`,
     }),
     greedy,
     solver: { status: exact.status, elapsedMs: exact.elapsedMs },
@@ -86,14 +87,14 @@ export interface DescribedPathway {
  * each, cumulative hours and cost, the stacks each completes, and its Mermaid flowchart.
  * Credentials already held still appear as steps (their evidence is already in the coverage).
  */
-export function describePathway(problem: PathwayProblem, credentialIds: readonly string[]): DescribedPathway {
+export function describePathway(problem: PathwayProblem, credentialIds: readonly string[], title?: string | null): DescribedPathway {
   const projection = new PathwayProjection(problem);
   const steps = projection.steps(credentialIds);
   return {
     startScore: projection.startScore,
     finalScore: steps.length > 0 ? steps[steps.length - 1].projectedScore : projection.startScore,
     steps,
-    mermaid: pathwayMermaid({ steps, credentials: problem.credentials, heldCredentialIds: problem.heldCredentialIds, startScore: projection.startScore }),
+    mermaid: pathwayMermaid({ steps, credentials: problem.credentials, heldCredentialIds: problem.heldCredentialIds, startScore: projection.startScore, title }),
     violation: findOrderViolation(credentialIds, problem.credentials, problem.heldCredentialIds),
   };
 }

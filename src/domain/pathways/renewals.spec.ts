@@ -77,6 +77,7 @@ describe('findRenewals', () => {
           renewal: { credentialId: 'k8s-101', hours: 13, cost: 10, prerequisitesMissingIds: ['linux'] },
         },
       ],
+      lapsed: [], // no item carries its fresh strength and date
       credentials: [
         {
           credentialId: 'aws-cert',
@@ -112,5 +113,55 @@ describe('findRenewals', () => {
     const result = findRenewals({ ...base, held: [...base.held, { credentialId: 'sql-201', expiresAt: null }] });
     // sql-201 held: re-earning it costs 40 (its prerequisite was met when it was earned) < sql-101's 50
     expect(result.skills.find((s) => s.skillId === 'sql')?.renewal).toEqual({ credentialId: 'sql-201', hours: 20, cost: 40, prerequisitesMissingIds: [] });
+  });
+
+  describe('lapsed within the last horizonMonths', () => {
+    const M = 30.436875 * 24 * 60 * 60 * 1000;
+    const ago = (months: number): Date => new Date(asOf.getTime() - months * M);
+    const lapsedInput: RenewalsInput = {
+      asOf,
+      horizonMonths: 6,
+      usefulLevel: 2,
+      catalogue,
+      held: [],
+      evidence: [
+        // fresh 4, 10 months old, half-life 6: below 2 since 4 months (4 → 2 in one half-life); at the window's start 4 × 0.5^(4/6)
+        { skillId: 'sql', strengthNow: 4 * 0.5 ** (10 / 6), strengthAtHorizon: 0, halfLifeMonths: 6, freshStrength: 4, evidencedAt: ago(10) },
+        // still useful by decay, but its credential expired a month ago
+        { skillId: 'aws', strengthNow: 3 * 0.5 ** (12 / 60), strengthAtHorizon: 0, halfLifeMonths: 60, freshStrength: 3, evidencedAt: ago(12), credentialId: 'aws-cert', expiresAt: ago(1) },
+        // never useful (1.5 < 2)
+        { skillId: 'git', strengthNow: 1.5, strengthAtHorizon: 1.4, halfLifeMonths: 30, freshStrength: 1.5, evidencedAt: ago(1) },
+        // fell below long before the window (3 → 2 after 7 months, 5 years ago)
+        { skillId: 'linux', strengthNow: 3 * 0.5 ** 5, strengthAtHorizon: 0, halfLifeMonths: 12, freshStrength: 3, evidencedAt: ago(60) },
+        // useful now
+        { skillId: 'py', strengthNow: 2.9, strengthAtHorizon: 2.5, halfLifeMonths: 30, freshStrength: 3, evidencedAt: ago(1) },
+        // dated after asOf: does not exist yet
+        { skillId: 'k8s', strengthNow: 0, strengthAtHorizon: 0, halfLifeMonths: 30, freshStrength: 5, evidencedAt: new Date(asOf.getTime() + M) },
+      ],
+    };
+
+    it('lists skills useful in the window and below now, most recently lapsed first, with the credential that renews them', () => {
+      const { lapsed } = findRenewals(lapsedInput);
+      expect(lapsed.map((l) => l.skillId)).toEqual(['aws', 'sql']);
+      expect(lapsed[0]).toEqual({
+        skillId: 'aws',
+        strengthThen: expect.closeTo(3 * 0.5 ** (6 / 60), 12),
+        strengthNow: 0,
+        reason: 'EXPIRY',
+        fellBelowAt: ago(1),
+        credentialId: 'aws-cert',
+        renewal: { credentialId: 'aws-cert', hours: 40, cost: 150, prerequisitesMissingIds: [] },
+      });
+      expect(lapsed[1]).toMatchObject({ skillId: 'sql', reason: 'DECAY', credentialId: null, renewal: { credentialId: 'sql-101', cost: 50 } });
+      expect(lapsed[1].strengthThen).toBeCloseTo(4 * 0.5 ** (4 / 6), 12);
+      expect(lapsed[1].strengthNow).toBeCloseTo(4 * 0.5 ** (10 / 6), 12);
+      expect(Math.abs(lapsed[1].fellBelowAt!.getTime() - ago(4).getTime())).toBeLessThan(2);
+    });
+
+    it('a longer horizon reaches further back; without a half-life when it lapsed cannot be told: not listed', () => {
+      expect(findRenewals({ ...lapsedInput, horizonMonths: 120 }).lapsed.map((l) => l.skillId)).toEqual(['aws', 'sql', 'linux']);
+      const noHalfLife = findRenewals({ ...lapsedInput, evidence: [{ ...lapsedInput.evidence[0], halfLifeMonths: null }] }).lapsed;
+      expect(noHalfLife).toEqual([]);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import {
   CredentialRenewal,
+  LapsedSkill,
   PathwayObjective,
   RenewalOption,
   RenewalsInput,
@@ -23,6 +24,12 @@ const MONTH_MS = 30.436875 * 24 * 60 * 60 * 1000;
  * renewals, and are left out.
  * Renewal of a skill: a credential teaching it at level ≥ the useful level (fresh evidence has
  * strength = level).
+ *
+ * Lapsed skills: below the useful level now (expiry applied), but useful at some moment of the last
+ * horizon [asOf − horizon, asOf): an item was useful from its date until the earlier of its expiry and
+ * its decay crossing evidencedAt + halfLife·log2(fresh / useful). fellBelowAt = the latest such end;
+ * strengthThen = its strongest strength in the window; reason EXPIRY when decay alone would keep it
+ * useful now. Items need `freshStrength`, `evidencedAt` and `halfLifeMonths`. Renewal as for skills.
  *
  * Credentials: held credentials expiring in (asOf, asOf + horizon]. Renewal: the credential
  * itself (re-earned), or any credential teaching all its skills at the same levels or higher.
@@ -118,6 +125,54 @@ export function findRenewals(input: RenewalsInput): RenewalsResult {
       (a.fallsBelowAt?.getTime() ?? Infinity) - (b.fallsBelowAt?.getTime() ?? Infinity) || (a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0),
   );
 
+  // ---------------------------------------------------------------- lapsed skills
+  const windowStart = asOf - input.horizonMonths * MONTH_MS;
+  const lapsed: LapsedSkill[] = [];
+  for (const [skillId, items] of bySkill) {
+    let now = 0;
+    let decayOnlyNow = 0;
+    let then = 0;
+    let fell = -Infinity;
+    let unknown = false;
+    let behind: (typeof items)[number] | null = null;
+    for (const e of items) {
+      const expiry = e.expiresAt ? e.expiresAt.getTime() : Infinity;
+      if (expiry > asOf) now = Math.max(now, Math.max(0, e.strengthNow));
+      decayOnlyNow = Math.max(decayOnlyNow, Math.max(0, e.strengthNow));
+      const fresh = e.freshStrength ?? 0;
+      const evMs = e.evidencedAt ? e.evidencedAt.getTime() : NaN;
+      const hl = e.halfLifeMonths ?? 0;
+      if (!(fresh >= useful) || !(evMs < asOf)) continue;
+      if (!(hl > 0)) {
+        unknown = true;
+        continue;
+      }
+      const until = Math.min(expiry, evMs + hl * Math.log2(fresh / useful) * MONTH_MS);
+      if (!(until > windowStart)) continue;
+      const from = Math.max(windowStart, evMs);
+      const strength = fresh * 0.5 ** ((from - evMs) / MONTH_MS / hl);
+      then = Math.max(then, strength);
+      if (until > fell) {
+        fell = until;
+        behind = e;
+      }
+    }
+    if (now >= useful || behind === null) continue;
+    lapsed.push({
+      skillId,
+      strengthThen: then,
+      strengthNow: now,
+      reason: decayOnlyNow >= useful ? 'EXPIRY' : 'DECAY',
+      fellBelowAt: unknown ? null : new Date(Math.min(fell, asOf)),
+      credentialId: behind.credentialId ?? null,
+      renewal: cheapest(teaching(skillId, Math.max(1, Math.ceil(useful)))),
+    });
+  }
+  lapsed.sort(
+    (a, b) =>
+      (b.fellBelowAt?.getTime() ?? -Infinity) - (a.fellBelowAt?.getTime() ?? -Infinity) || (a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0),
+  );
+
   // ---------------------------------------------------------------- credentials
   const catalogueById = new Map(input.catalogue.map((c) => [c.id, c]));
   const credentials: CredentialRenewal[] = [];
@@ -136,7 +191,7 @@ export function findRenewals(input: RenewalsInput): RenewalsResult {
   credentials.sort(
     (a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || (a.credentialId < b.credentialId ? -1 : a.credentialId > b.credentialId ? 1 : 0),
   );
-  return { skills, credentials };
+  return { skills, lapsed, credentials };
 }
 
 function compareOptions(a: RenewalOption, b: RenewalOption, objective: PathwayObjective): number {
