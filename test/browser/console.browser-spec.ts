@@ -167,8 +167,8 @@ suite('the web console in headless chromium, offline', () => {
       expect(await page.locator('dl.facts').textContent()).toMatch(/Open Badges 3\.0 credential/);
       await expectAccessible(page, 'badge preview');
       await page.getByRole('button', { name: 'Import this badge' }).click();
-      await page.getByRole('heading', { name: 'Recorded' }).waitFor();
-      expect(await page.getByRole('status', { name: 'Recorded' }).locator('.tag').textContent()).toBe('verified');
+      await page.getByRole('heading', { name: 'Recorded', exact: true }).waitFor();
+      expect(await page.getByRole('status', { name: 'Recorded', exact: true }).locator('.tag').textContent()).toBe('verified');
     });
     const mine = ok(await t.gql(`query($c: ID!) { candidate(id: $c) { credentials { verification verificationChecks { name } } } }`, { c: DEMO_LEARNER })).candidate.credentials;
     expect(mine.some((c: any) => c.verification === 'VERIFIED' && c.verificationChecks.length > 0)).toBe(true);
@@ -206,6 +206,25 @@ suite('the web console in headless chromium, offline', () => {
     await context.close();
   });
 
+  it('signs in with a pasted token and refuses what is not one', async () => {
+    const { page, context, outside } = await open('/');
+    await journey(page, 'sign-in', async () => {
+      await page.getByText('RECRUITER · demo-recruiter').waitFor();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await page.getByLabel('Bearer token').fill('not a token');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').getByText(/not a skillstack token/).waitFor();
+      await expectAccessible(page, 'sign in');
+      await page.getByLabel('Bearer token').fill(await t.token('ADVISOR', { sub: 'pasted-advisor' }));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('ADVISOR · pasted-advisor').waitFor();
+      await page.getByText(/No learner is assigned to you yet/).waitFor();
+    });
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
   it('serves GraphiQL at /graphql from its own assets, with the demo ADMIN token filled in', async () => {
     const { page, context, outside } = await open('/graphql');
     await journey(page, 'graphiql', async () => {
@@ -221,12 +240,39 @@ suite('the web console in headless chromium, offline', () => {
   });
 });
 
-describe('the console outside the browser', () => {
+describe('the console over plain HTTP', () => {
   let t: TestApp;
+  let dev: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { NODE_ENV: 'production' } });
+    ensureConsoleBuilt();
+    [t, dev] = await Promise.all([startTestApp({ env: { NODE_ENV: 'production' } }), startTestApp()]);
+  }, 180_000);
+  afterAll(async () => {
+    await t?.close();
+    await dev?.close();
   });
-  afterAll(() => t.close());
+
+  it('outside production: the console, its assets, GraphiQL for browsers, the demo tokens; GraphQL unchanged', async () => {
+    const base = dev.url.replace(/\/graphql$/, '');
+    const home = await fetch(`${base}/`);
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    const html = await home.text();
+    const scripts = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((u) => !u.startsWith('data:'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      expect(src).toMatch(/^\/assets\//);
+      expect((await fetch(`${base}${src}`)).status).toBe(200);
+    }
+    expect((await fetch(`${base}/assets/nothing-here.js`)).status).toBe(404);
+    const graphiql = await fetch(dev.url, { headers: { accept: 'text/html' } });
+    expect(await graphiql.text()).toMatch(/GraphiQL/);
+    const tokens = (await (await fetch(`${base}/console/demo-tokens`)).json()) as { role: string; sub: string; candidate: { id: string } | null }[];
+    expect(tokens.map((d) => [d.role, d.sub])).toEqual([['ADMIN', 'demo-admin'], ['RECRUITER', 'demo-recruiter'], ['ADVISOR', 'demo-advisor'], ['LEARNER', 'demo-learner']]);
+    expect(tokens[3].candidate?.id).toBe(DEMO_LEARNER);
+    expect(ok(await dev.gql(`{ jobs(first: 1) { totalCount } }`)).jobs.totalCount).toBeGreaterThan(0);
+    expect((await dev.raw(`{ jobs(first: 1) { totalCount } }`)).status).toBe(401);
+  });
 
   it('in production: no demo tokens, no GraphiQL page', async () => {
     const base = t.url.replace(/\/graphql$/, '');

@@ -103,5 +103,7 @@ export async function documentScreenshot(page: Page, name: string): Promise<void
   if (process.env.SCREENSHOTS !== 'docs') return;
   const dir = join(ROOT, 'docs', 'screenshots');
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+  await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
+  const height = await page.evaluate(() => (globalThis as any).document.documentElement.scrollHeight as number);
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.min(height, 1500) } });
 }

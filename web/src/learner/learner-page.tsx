@@ -40,7 +40,7 @@ function Skills({ candidateId }: { candidateId: string }) {
   return (
     <>
       <h1 id="learner-title">{c.name}: my skills</h1>
-      <p className="muted">Strength is level × confidence in the evidence × freshness; freshness halves every half-life of the skill. The small chart is the next 36 months without new evidence.</p>
+      <p className="muted">Strength is level × confidence in the evidence × freshness; freshness halves every half-life of the skill. The small chart is the next 36 months without new evidence, relative to today (the dashed line is half).</p>
       <table>
         <caption className="sr-only">My skills</caption>
         <thead>
