@@ -279,7 +279,7 @@ describe('importCtdl / exportCtdl: Credential Engine CTDL JSON-LD', () => {
       const before = await snapshot([earned.credential.id]);
       const doc = JSON.stringify({ '@context': 'https://credreg.net/ctdl/schema/context/json', '@id': `urn:uuid:${earned.credential.id}`, '@type': 'ceterms:Badge', 'ceterms:name': { en: 'Renamed by a catalogue import' }, 'ceterms:estimatedDuration': [{ 'ceterms:exactDuration': 'PT2H' }] });
       const imported = await t.gql(IMPORT, { document: doc });
-      if (!imported.errors) expect(imported.data.importCtdl.credentials.map((c: { id: string }) => c.id)).not.toContain(earned.credential.id);
+      if (!imported.errors) expect(imported.data!.importCtdl.credentials.map((c: { id: string }) => c.id)).not.toContain(earned.credential.id);
       expect(await snapshot([earned.credential.id])).toEqual(before);
     });
 
