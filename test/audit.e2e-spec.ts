@@ -222,6 +222,15 @@ describe('masked ranking (blind review)', () => {
       ids.push(id);
       secrets.push(id, evidence, earned);
     }
+    // Mia also holds her own achievement record (an import not mapped onto the catalogue): its id is hers alone
+    const own = ok(
+      await t.gql(`mutation($s: ID!) { createCredential(input: { name: "Mia's own badge", issuer: "Self", type: BADGE, hours: 1, cost: 0, skills: [{ skillId: $s, level: 5 }] }) { id } }`, { s: skill }),
+    ).createCredential.id;
+    const ownEarned = ok(
+      await t.gql(`mutation($c: ID!, $k: ID!) { awardCredential(input: { candidateId: $c, credentialId: $k, issuedAt: "2025-06-01T00:00:00Z" }) { id } }`, { c: ids[0], k: own }),
+    ).awardCredential.id;
+    await t.dataSource.query(`UPDATE credential SET owner_candidate_id = $1 WHERE id = $2`, [ids[0], own]);
+    secrets.push(own, ownEarned);
     const evidenceIds: { id: string }[] = await t.dataSource.query(`SELECT id FROM skill_evidence WHERE candidate_id = ANY($1::uuid[])`, [ids]);
     const earnedIds: { id: string }[] = await t.dataSource.query(`SELECT id FROM earned_credential WHERE candidate_id = ANY($1::uuid[])`, [ids]);
     secrets.push(...evidenceIds.map((r) => r.id), ...earnedIds.map((r) => r.id));

@@ -60,7 +60,7 @@ export class CandidateResolver {
     const earned = await ctx.loaders.get(EARNED_CREDENTIALS_BY_CANDIDATE).load(realCandidateId(candidate));
     const masking = candidate.masking;
     // in a masked ranking no id leads back to the person
-    return masking ? earned.map((e) => ({ ...e, id: masking.opaqueId(e.id), candidateId: candidate.id, maskedId: e.id })) : earned;
+    return masking ? earned.map((e) => ({ ...e, id: masking.opaqueId(e.id), candidateId: candidate.id, maskedId: e.id, credentialMask: masking.opaqueId })) : earned;
   }
 
   @ResolveField(() => [SkillEvidenceObject])

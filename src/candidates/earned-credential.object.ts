@@ -10,6 +10,8 @@ export class EarnedCredentialObject {
   credentialId!: string;
   /** set in a masked ranking, where `id` is a stand-in: the real id, for loading; never shown */
   maskedId?: string;
+  /** set in a masked ranking: a learner's own achievement record is unique to them, so its id is shown as this stand-in */
+  credentialMask?: (id: string) => string;
 
   @Field()
   issuedAt!: Date;

@@ -11,6 +11,6 @@ export class EarnedCredentialResolver {
   async credential(@Parent() earned: EarnedCredentialObject, @Context() ctx: GraphqlContext): Promise<CredentialObject> {
     const credential = await ctx.loaders.get(CREDENTIAL_BY_ID).load(earned.credentialId);
     if (!credential) throw AppException.notFound('Credential', earned.credentialId);
-    return credential;
+    return earned.credentialMask && credential.learnerRecord ? { ...credential, id: earned.credentialMask(credential.id) } : credential;
   }
 }

@@ -85,10 +85,15 @@ export class MatchingResolver {
   }
 
   @ResolveField(() => [RequirementMatchObject], { description: "one per job requirement, in the job's order" })
-  requirements(@Parent() match: CandidateMatchObject): RequirementMatchObject[] | Promise<RequirementMatchObject[]> {
-    if (match.requirements) return match.requirements;
-    if (match.explain) return match.explain();
-    throw new Error(`CandidateMatch for ${match.candidateId} has no explanation`);
+  async requirements(@Parent() match: CandidateMatchObject): Promise<RequirementMatchObject[]> {
+    let list: RequirementMatchObject[];
+    if (match.requirements) list = match.requirements;
+    else if (match.explain) list = await match.explain();
+    else throw new Error(`CandidateMatch for ${match.candidateId} has no explanation`);
+    const masked = match.masked;
+    if (!masked) return list;
+    const mask = (id: string) => this.handles.opaqueId(masked.rankingId, id);
+    return list.map((r) => Object.assign(Object.create(Object.getPrototypeOf(r) as object) as RequirementMatchObject, r, { credentialMask: mask }));
   }
 
   @ResolveField(() => String, {

@@ -16,6 +16,8 @@ export class RequirementMatchObject {
 
   matchedSkillId!: string | null;
   credentialId!: string | null;
+  /** set in a masked ranking: a learner's own achievement record is unique to them, so its id is shown as this stand-in */
+  credentialMask?: (id: string) => string;
   /** the matched evidence's level, source and (credential evidence) verification status; null when via = NONE */
   evidenceLevel!: number | null;
   source!: EvidenceSource | null;

@@ -17,7 +17,9 @@ export class RequirementMatchResolver {
 
   @ResolveField(() => CredentialObject, { nullable: true, description: 'the credential behind that evidence, if any' })
   async credential(@Parent() m: RequirementMatchObject, @Context() ctx: GraphqlContext): Promise<CredentialObject | null> {
-    return m.credentialId ? ctx.loaders.get(CREDENTIAL_BY_ID).load(m.credentialId) : null;
+    const credential = m.credentialId ? await ctx.loaders.get(CREDENTIAL_BY_ID).load(m.credentialId) : null;
+    // in a masked ranking a learner's own record (unique to one person) shows under a stand-in id
+    return credential && m.credentialMask && credential.learnerRecord ? { ...credential, id: m.credentialMask(credential.id) } : credential;
   }
 
   @ResolveField(() => String, {
