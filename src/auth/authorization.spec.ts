@@ -47,6 +47,7 @@ describe('the authorization table: the rules of the product', () => {
   const catalogueReads = [
     'Query.credential',
     'Query.credentials',
+    'Query.exportCtdl',
     'Query.extractSkills',
     'Query.job',
     'Query.jobs',
@@ -93,6 +94,7 @@ describe('the authorization table: the rules of the product', () => {
     ['Mutation.createCredential'],
     ['Mutation.updateCredential'],
     ['Mutation.deleteCredential'],
+    ['Mutation.importCtdl'],
     ['Mutation.createCandidate'],
     ['Mutation.awardCredential'],
     ['Query.rankingAudit'],
