@@ -51,11 +51,6 @@ export function mountConsole(app: INestApplication, config: AppConfig, dir = con
     if (req.path === '/graphql' && !production && req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
       return sendPage(res, dir, 'graphiql.html');
     }
-    if (req.path === '/console/config.json') {
-      res.setHeader('cache-control', 'no-store');
-      res.json({ production, demoTokens: !production });
-      return;
-    }
     if (req.path === '/console/demo-tokens') {
       if (production) return next();
       res.setHeader('cache-control', 'no-store');

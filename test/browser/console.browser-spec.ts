@@ -55,8 +55,14 @@ suite('the web console in headless chromium, offline', () => {
       await page.getByRole('cell').first().waitFor();
       await expectAccessible(page, 'jobs list');
 
+      // keyboard: the first Tab reaches the skip link, which moves the focus to the main content
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Skip to content');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('main');
+
       await page.getByLabel('Search jobs by title').fill('tester');
-      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByLabel('Search jobs by title').press('Enter');
       await page.getByText(/jobs? matching “tester”/).waitFor();
       await page.getByRole('link', { name: `Rank candidates for ${jobTitle}` }).click();
       await page.getByRole('heading', { name: `Ranking: ${jobTitle}` }).waitFor();
