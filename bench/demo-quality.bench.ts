@@ -21,6 +21,7 @@ import { requirementReason } from '../src/domain/matching/match-reasons';
 import type { CandidateEvidence, CandidateMatch, RankedCandidate, Requirement } from '../src/domain/matching/match-types';
 import { SkillGraph } from '../src/domain/taxonomy/skill-graph';
 import { SimilarityIndex } from '../src/domain/taxonomy/similarity';
+import { PREVIOUS_SIMILARITY_CONFIG } from '../src/domain/taxonomy/similarity-config';
 import { readCatalogue } from '../src/seed/catalogue-files';
 import { DemoCandidate, generateDemoPopulation } from '../src/seed/demo-cohorts';
 import { generatePopulation } from '../src/seed/demo-population';
@@ -43,6 +44,7 @@ const graph = SkillGraph.fromTaxonomy({
   related: catalogue.related,
 });
 const sim = new SimilarityIndex(graph);
+const previousSim = new SimilarityIndex(graph, PREVIOUS_SIMILARITY_CONFIG);
 const halfLife = (id: string): number => (graph.has(id) ? graph.halfLifeOf(id) : 30);
 const names = new Map(catalogue.skills.map((s) => [s.id, s.name]));
 const credentialNames = new Map(catalogue.credentials.map((c) => [c.id, c.name]));
@@ -75,7 +77,7 @@ interface Row extends RankedCandidate {
 }
 
 /** The previous formula, min(1, max sim × strength / level), with the engine's tie rules otherwise. */
-function rankV1(people: readonly CandidateEvidence[], reqs: readonly Requirement[]): Row[] {
+function rankV1(people: readonly CandidateEvidence[], reqs: readonly Requirement[], sims: SimilarityIndex): Row[] {
   const asOfMs = NOW.getTime();
   const rows: Row[] = [];
   for (const c of people) {
@@ -85,7 +87,7 @@ function rankV1(people: readonly CandidateEvidence[], reqs: readonly Requirement
     let meets = true;
     const out: [number, number, string][] = [];
     for (const r of reqs) {
-      const m = sim.similarTo(r.skillId);
+      const m = sims.similarTo(r.skillId);
       let best = 0;
       let bestSim = 0;
       let bestVia = 'NONE';
@@ -111,8 +113,8 @@ function rankV1(people: readonly CandidateEvidence[], reqs: readonly Requirement
   return rows.sort(compareRanked).slice(0, TOP);
 }
 
-function rankV2(people: readonly CandidateEvidence[], reqs: readonly Requirement[]): { rows: Row[]; matches: CandidateMatch[] } {
-  const ranked = rankCandidates(people, { requirements: reqs }, sim, halfLife, NOW, DEFAULT_MATCH_CONFIG, { first: TOP });
+function rankV2(people: readonly CandidateEvidence[], reqs: readonly Requirement[], sims: SimilarityIndex): { rows: Row[]; matches: CandidateMatch[] } {
+  const ranked = rankCandidates(people, { requirements: reqs }, sims, halfLife, NOW, DEFAULT_MATCH_CONFIG, { first: TOP });
   return {
     matches: ranked.items,
     rows: ranked.items.map((m) => ({ ...m, reqs: m.requirements.map((q): [number, number, string] => [q.coverage, q.sim, q.via]) })),
@@ -171,18 +173,19 @@ function main(): void {
   const current = generated.map(toEvidence);
   const table: [string, Map<string, Row[]>][] = [];
   const v2Matches = new Map<string, CandidateMatch[]>();
-  for (const [label, people, formula] of [
-    ['previous population, previous formula', previous, 1],
-    ['previous population, current formula ', previous, 2],
-    ['current population,  previous formula', current, 1],
-    ['current population,  current formula ', current, 2],
+  for (const [label, people, formula, sims] of [
+    ['before: previous population, formula and similarity  ', previous, 1, previousSim],
+    ['previous population, current formula                 ', previous, 2, previousSim],
+    ['previous population, current formula and similarity  ', previous, 2, sim],
+    ['after: current population, formula and similarity    ', current, 2, sim],
+    ['(current population, previous formula and similarity)', current, 1, previousSim],
   ] as const) {
     const rankings = new Map<string, Row[]>();
     for (const job of catalogue.jobs) {
       const reqs = requirementsOf(job);
-      if (formula === 1) rankings.set(job.id, rankV1(people, reqs));
+      if (formula === 1) rankings.set(job.id, rankV1(people, reqs, sims));
       else {
-        const r = rankV2(people, reqs);
+        const r = rankV2(people, reqs, sims);
         rankings.set(job.id, r.rows);
         if (people === current) v2Matches.set(job.id, r.matches);
       }
@@ -191,10 +194,14 @@ function main(): void {
     const s = stats(rankings);
     log(`${label}: matches covering more than their similarity ${s.overSim} of ${s.matches}; top candidate meets the mandatory requirements in ${s.topMeets} of ${s.jobsWithMandatory} jobs`);
   }
-  const formulaOnly = changes(table[0][1], table[1][1]);
-  log(`formula change alone (previous population): ${formulaOnly.entries} of ${catalogue.jobs.length * TOP} top-20 positions hold another candidate, ${formulaOnly.newPeople} candidates enter a top 20, the top candidate changes in ${formulaOnly.topChanged} jobs`);
-  const formulaNow = changes(table[2][1], table[3][1]);
-  log(`formula change alone (current population):  ${formulaNow.entries} of ${catalogue.jobs.length * TOP} top-20 positions hold another candidate, ${formulaNow.newPeople} candidates enter a top 20, the top candidate changes in ${formulaNow.topChanged} jobs`);
+  for (const [label, a, b] of [
+    ['the formula alone (previous population)            ', 0, 1],
+    ['formula and similarity (previous population)       ', 0, 2],
+    ['formula and similarity (current population)        ', 4, 3],
+  ] as const) {
+    const c = changes(table[a][1], table[b][1]);
+    log(`${label}: ${c.entries} of ${catalogue.jobs.length * TOP} top-20 positions hold another candidate, ${c.newPeople} candidates enter a top 20, the top candidate changes in ${c.topChanged} jobs`);
+  }
 
   // reasons for every requirement match of the current rankings
   let reasons = 0;

@@ -1,5 +1,6 @@
 import { SkillGraph } from '../taxonomy/skill-graph';
 import { SimilarityIndex } from '../taxonomy/similarity';
+import { PREVIOUS_SIMILARITY_CONFIG } from '../taxonomy/similarity-config';
 import { DAYS_PER_MONTH, MS_PER_DAY } from './decay';
 import { DEFAULT_MATCH_CONFIG, resolveMatchConfig } from './match-config';
 import { matchCandidate, rankCandidates, skillGap, skillProfile } from './match-engine';
@@ -36,7 +37,7 @@ const graph = SkillGraph.fromTaxonomy({
   ],
   related: [['node', 'js', 1]],
 });
-const sim = new SimilarityIndex(graph);
+const sim = new SimilarityIndex(graph, PREVIOUS_SIMILARITY_CONFIG); // the worked examples below use these factors
 const halfLife = (id: string): number => graph.halfLifeOf(id);
 
 const AS_OF = new Date('2026-01-01T00:00:00Z');

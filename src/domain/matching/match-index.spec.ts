@@ -391,14 +391,14 @@ describe('MatchIndex examples', () => {
     const ctx = setup(world, DEFAULT_MATCH_CONFIG, false);
     const job = { requirements: [{ id: 'r1', skillId: 'js', level: 4, weight: 1, mandatory: true }] };
     ctx.index.upsertCandidate('ann', true, [e('js', 4)]); // 1
-    ctx.index.upsertCandidate('bob', true, [e('ts', 4)]); // 0.9 × 4 / 4 = 0.9
+    ctx.index.upsertCandidate('bob', true, [e('ts', 4)]); // 0.85 × min(1, 4 / 4) = 0.85
     ctx.index.upsertCandidate('cat', false, [e('js', 5)]); // hidden
     ctx.index.upsertCandidate('dan', true, []); // 0, fails the mandatory requirement
     const r1 = ctx.index.rank(job, ctx.sim, AS_OF, { first: 10 });
     expect(strip(r1)).toEqual({
       items: [
         { candidateId: 'ann', score: 1, meetsMandatory: true },
-        { candidateId: 'bob', score: 0.9, meetsMandatory: true },
+        { candidateId: 'bob', score: 0.85, meetsMandatory: true },
         { candidateId: 'dan', score: 0, meetsMandatory: false },
       ],
       totalCount: 3,
@@ -409,7 +409,7 @@ describe('MatchIndex examples', () => {
     ctx.index.removeCandidate('dan');
     expect(strip(ctx.index.rank(job, ctx.sim, AS_OF, { first: 10 })).items.map((i) => [i.candidateId, i.score, i.meetsMandatory])).toEqual([
       ['cat', 1, true],
-      ['bob', 0.9, true],
+      ['bob', 0.85, true],
       ['ann', 0.5, false],
     ]);
     expect(ctx.index.stats()).toMatchObject({ candidates: 3, discoverable: 3, postings: 3, deadPostings: 1 });
@@ -419,7 +419,7 @@ describe('MatchIndex examples', () => {
 
   it('a neighbour never covers more than its similarity, in every pass (MaxScore forced, impact orders from 4 postings)', () => {
     // 30 candidates with narrower ts evidence at levels 1..5 above a level-2 requirement, 10 with exact js
-    // at level 1..2: under min(1, sim × strength / level) every ts ≥ 3 would cover 1; now 0.9 at most,
+    // at level 1..2: under min(1, sim × strength / level) every ts ≥ 3 would cover 1; now 0.85 at most,
     // and the exact ones at level 2 come first. The list bounds' order differs by level (ts first at level 4).
     for (const maxScore of ['force', false] as const) {
       const ctx = setup(world, DEFAULT_MATCH_CONFIG, true, maxScore, 4);
@@ -434,7 +434,7 @@ describe('MatchIndex examples', () => {
         const job = { requirements: [{ id: 'r1', skillId: 'js', level, weight: 1, mandatory: false }] };
         const got = ctx.index.rank(job, ctx.sim, AS_OF, { first: 8 });
         expect(strip(got)).toEqual(strip(rankCandidates(cands, job, ctx.sim, ctx.halfLife, AS_OF, DEFAULT_MATCH_CONFIG, { first: 8 })));
-        expect(Math.max(...got.items.filter((it) => Number(it.candidateId.slice(1)) < 30).map((it) => it.score))).toBeLessThanOrEqual(0.9);
+        expect(Math.max(...got.items.filter((it) => Number(it.candidateId.slice(1)) < 30).map((it) => it.score))).toBeLessThanOrEqual(0.85);
       }
       const top = ctx.index.rank({ requirements: [{ id: 'r1', skillId: 'js', level: 2, weight: 1, mandatory: false }] }, ctx.sim, AS_OF, { first: 5 });
       expect(top.items.map((it) => [it.candidateId, it.score])).toEqual([

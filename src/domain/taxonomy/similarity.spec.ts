@@ -1,5 +1,5 @@
 import { SkillGraph, TaxonomyInput } from './skill-graph';
-import { DEFAULT_SIMILARITY_CONFIG, relatedStep, resolveSimilarityConfig } from './similarity-config';
+import { DEFAULT_SIMILARITY_CONFIG, PREVIOUS_SIMILARITY_CONFIG, relatedStep, resolveSimilarityConfig } from './similarity-config';
 import { MatchVia, SimilarityIndex } from './similarity';
 
 /*
@@ -39,7 +39,7 @@ const TAXONOMY: TaxonomyInput = {
 type Row = [string, number, MatchVia];
 
 describe('similarTo on the hand-drawn graph (defaults)', () => {
-  const index = new SimilarityIndex(SkillGraph.fromTaxonomy(TAXONOMY));
+  const index = new SimilarityIndex(SkillGraph.fromTaxonomy(TAXONOMY), PREVIOUS_SIMILARITY_CONFIG);
 
   const cases: [string, Row[]][] = [
     [
@@ -139,7 +139,7 @@ describe('ordering NARROWER > RELATED > BROADER at equal distance, every weight'
       if (kind === 'up') broader.push([`n${i}`, `n${i + 1}`]);
       if (kind === 'related') related.push([`n${i}`, `n${i + 1}`, w]);
     }
-    return new SimilarityIndex(SkillGraph.fromTaxonomy({ skills, broader, related })).sim(`n${hops}`, 'n0');
+    return new SimilarityIndex(SkillGraph.fromTaxonomy({ skills, broader, related }), PREVIOUS_SIMILARITY_CONFIG).sim(`n${hops}`, 'n0');
   };
 
   it.each(weights.flatMap((w) => [1, 2, 3].map((h) => [w, h] as const)))('w = %d, %d hop(s)', (w, hops) => {
@@ -169,7 +169,7 @@ describe('via rule and tie precedence', () => {
       ],
       related: [],
     });
-    const idx = new SimilarityIndex(g, { narrowerStep: 1, relatedMax: 0.9 });
+    const idx = new SimilarityIndex(g, { ...PREVIOUS_SIMILARITY_CONFIG, narrowerStep: 1, relatedMax: 0.9 });
     expect(idx.similarTo('X').get('P')).toEqual({ sim: 0.5, via: 'RELATED' });
     expect(idx.similarTo('X').get('C')).toEqual({ sim: 1, via: 'NARROWER' });
   });
@@ -183,14 +183,14 @@ describe('via rule and tie precedence', () => {
       ],
       related: [['R', 'L', 0.5]],
     });
-    expect(new SimilarityIndex(g).similarTo('R').get('L')).toEqual({ sim: 0.9 * 0.9, via: 'NARROWER' });
+    expect(new SimilarityIndex(g, PREVIOUS_SIMILARITY_CONFIG).similarTo('R').get('L')).toEqual({ sim: 0.9 * 0.9, via: 'NARROWER' });
   });
 });
 
 describe('SimilarityIndex cache', () => {
   it('returns the same map until the graph changes, then recomputes', () => {
     const g = SkillGraph.fromTaxonomy(TAXONOMY);
-    const idx = new SimilarityIndex(g);
+    const idx = new SimilarityIndex(g, PREVIOUS_SIMILARITY_CONFIG);
     const m1 = idx.similarTo('B');
     expect(idx.similarTo('B')).toBe(m1);
     expect(idx.cacheSize).toBe(1);
@@ -205,12 +205,30 @@ describe('SimilarityIndex cache', () => {
 
 describe('similarity config', () => {
   it('defaults are documented in one place', () => {
-    expect(DEFAULT_SIMILARITY_CONFIG).toEqual({ narrowerStep: 0.9, relatedMin: 0.5, relatedMax: 0.8, broaderStep: 0.5, floor: 0.2, maxHops: 3 });
-    expect(relatedStep(DEFAULT_SIMILARITY_CONFIG, 0.5)).toBeCloseTo(0.65, 15);
+    // calibrated on ESCO by npm run bench:match-quality (see similarity-config.ts)
+    expect(DEFAULT_SIMILARITY_CONFIG).toEqual({ narrowerStep: 0.85, relatedMin: 0.6, relatedMax: 0.8, broaderStep: 0.4, floor: 0.35, maxHops: 2 });
+    expect(relatedStep(DEFAULT_SIMILARITY_CONFIG, 0.5)).toBeCloseTo(0.7, 15);
+    expect(resolveSimilarityConfig()).toEqual(DEFAULT_SIMILARITY_CONFIG);
+  });
+
+  it('the defaults on a small taxonomy: 2 hops, siblings and two broader steps cut by the floor', () => {
+    const g = SkillGraph.fromTaxonomy({
+      skills: ['P', 'A', 'B', 'A1', 'A11', 'R', 'GP'].map((id) => ({ id, category: 'TECHNICAL' as const, halfLifeMonths: null })),
+      broader: [['A', 'P'], ['B', 'P'], ['A1', 'A'], ['A11', 'A1'], ['P', 'GP']],
+      related: [['A', 'R', 0.8]],
+    });
+    const m = new SimilarityIndex(g).similarTo('A');
+    expect([...m.entries()].sort()).toEqual([
+      ['A', { sim: 1, via: 'EXACT' }],
+      ['A1', { sim: 0.85, via: 'NARROWER' }],
+      ['A11', { sim: 0.85 * 0.85, via: 'NARROWER' }],
+      ['P', { sim: 0.4, via: 'BROADER' }],
+      ['R', { sim: 0.6 + 0.2 * 0.8, via: 'RELATED' }],
+    ]); // B (sibling 0.4 × 0.85 = 0.34) and GP (0.16) below the floor 0.35
   });
 
   it.each([
-    [{ broaderStep: 0.6 }], // broader above relatedMin
+    [{ broaderStep: 0.65 }], // broader above relatedMin
     [{ relatedMax: 0.95 }], // related above narrower
     [{ relatedMin: 0.8 }], // relatedMin = relatedMax
     [{ narrowerStep: 1.1 }],
@@ -222,9 +240,9 @@ describe('similarity config', () => {
 
   it('maxHops and floor are honoured', () => {
     const g = SkillGraph.fromTaxonomy(TAXONOMY);
-    const one = new SimilarityIndex(g, { maxHops: 1 }).similarTo('B');
+    const one = new SimilarityIndex(g, { ...PREVIOUS_SIMILARITY_CONFIG, maxHops: 1 }).similarTo('B');
     expect([...one.keys()].sort()).toEqual(['A', 'B', 'D', 'E', 'I']);
-    const high = new SimilarityIndex(g, { floor: 0.85 }).similarTo('B');
+    const high = new SimilarityIndex(g, { ...PREVIOUS_SIMILARITY_CONFIG, floor: 0.85 }).similarTo('B');
     expect([...high.keys()].sort()).toEqual(['B', 'D', 'E']);
   });
 });
