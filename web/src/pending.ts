@@ -1,18 +1,10 @@
 /**
- * PENDING FIELDS: the one place the console selects fields that other issues add to the API
- * and that this branch does not serve yet (a query selecting them would fail validation):
- *
- *   CandidateMatch.summary            (#13)
- *   RequirementMatch.reason           (#13)
- *   CredentialRecommendation.raises   (#13)
- *
- * Switch PENDING_FIELDS_SERVED to true once they are served: the fragments below then select
- * them, and the pages show the server's text instead of the sentences the console writes itself
- * (src/explain.ts). Opaque masked handles (#16) and trust-aware verification statuses (#15) need
- * no switch: the console already sends a masked candidate's id back to unmaskCandidate as is and
- * shows whatever verification status and checks the server returns.
+ * Fields the console selects that were added to the API by the rankings issue (#13):
+ * CandidateMatch.summary, RequirementMatch.reason, CredentialRecommendation.raises. They are
+ * served now; with PENDING_FIELDS_SERVED false the console would fall back to the sentences it
+ * writes itself (src/explain.ts), which is only for running it against an older server.
  */
-export const PENDING_FIELDS_SERVED = false;
+export const PENDING_FIELDS_SERVED = true;
 
 const on = (selection: string): string => (PENDING_FIELDS_SERVED ? selection : '');
 
