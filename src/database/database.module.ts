@@ -53,6 +53,9 @@ export class DatabaseModule implements OnApplicationShutdown {
     if (config.database.kind !== 'postgres') {
       const dataSource = new DataSource({ ...buildDataSourceOptions(config.database, extras), ...logged });
       await dataSource.initialize();
+      // typeorm-pglite keeps one PGlite instance per process: a second app in the same process (tests)
+      // shares the session an earlier one switched to APP_ROLE, so migrate as the owner again first
+      await dataSource.query('RESET ROLE');
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       await dataSource.query(`SET ROLE ${APP_ROLE}`);
       return { dataSource, applied };

@@ -251,7 +251,9 @@ describe('the console over plain HTTP', () => {
   let dev: TestApp;
   beforeAll(async () => {
     ensureConsoleBuilt();
-    [t, dev] = await Promise.all([startTestApp({ env: { NODE_ENV: 'production' } }), startTestApp()]);
+    // one after the other: in one process the embedded database is one PGlite instance (typeorm-pglite)
+    t = await startTestApp({ env: { NODE_ENV: 'production' } });
+    dev = await startTestApp();
   }, 180_000);
   afterAll(async () => {
     await t?.close();
