@@ -1,3 +1,4 @@
+import { RankingAuditRepository } from '../src/audit/ranking-audit.repository';
 import { ok, startTestApp, TestApp } from './support/test-app';
 
 const AS_OF = '2025-06-01T00:00:00.000Z';
@@ -109,6 +110,33 @@ describe('tamper-evident audit', () => {
     const tampered = ok(await t.gql(REPLAY, { id: rewritten.id })).replayRanking;
     expect(tampered).toMatchObject({ matches: false, recordIntact: false, changed: [] });
     expect(tampered.differences[0]).toMatch(/does not match its hash chain: it was rewritten/);
+  });
+
+  it('writes concurrent records together, and a record that cannot be written fails only its own call', async () => {
+    const repository = t.app.get(RankingAuditRepository);
+    const good = {
+      operation: 'rankCandidates' as const,
+      actorSub: 'batch',
+      actorRole: 'RECRUITER',
+      jobId,
+      arguments: {},
+      asOf: new Date(AS_OF),
+      configHash: 'x',
+      taxonomyVersion: null,
+      config: { match: {}, similarity: {} } as never,
+      requirements: [],
+      results: [],
+      totalCount: 0,
+    };
+    const outcomes = await Promise.allSettled([
+      repository.insert(good),
+      repository.insert(good),
+      repository.insert({ ...good, asOf: new Date(-8.64e15) }), // timestamp out of range
+      repository.insert(good),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    const ids = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM ranking_audit WHERE id = ANY($1::uuid[])`, [ids])).toEqual([{ n: 3 }]);
   });
 
   it('replay records and compares the taxonomy version, and says which of configuration, taxonomy, job or candidates changed', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../common/loaders/group-by';
 import { Requirement } from '../domain/matching/match-types';
 import { EngineConfig } from './engine-config';
@@ -99,8 +99,46 @@ export interface CandidateChangeRow {
 export class RankingAuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(a: NewRankingAudit): Promise<string> {
-    const [row]: { id: string }[] = await this.dataSource.query(
+  private queue: { record: NewRankingAudit; resolve: (id: string) => void; reject: (error: unknown) => void }[] = [];
+  private flushing = false;
+
+  /**
+   * Appends a record and resolves with its id once committed. The hash chain makes inserts wait for
+   * each other through their commit, so records arriving while one transaction commits go together
+   * in the next (one commit, one wait for the lock); when such a batch fails, its records are
+   * written one by one, so one bad record fails only its own call.
+   */
+  insert(a: NewRankingAudit): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
+      this.queue.push({ record: a, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0, 50);
+        try {
+          const ids = await this.dataSource.transaction(async (manager) => {
+            const out: string[] = [];
+            for (const item of batch) out.push(await this.insertOne(item.record, manager));
+            return out;
+          });
+          batch.forEach((item, i) => item.resolve(ids[i]));
+        } catch (error) {
+          if (batch.length === 1) batch[0].reject(error);
+          else for (const item of batch) await this.insertOne(item.record).then(item.resolve, item.reject);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async insertOne(a: NewRankingAudit, manager?: EntityManager): Promise<string> {
+    const [row]: { id: string }[] = await (manager ?? this.dataSource.manager).query(
       `INSERT INTO ranking_audit (operation, actor_sub, actor_role, job_id, arguments, as_of, config_hash, config, requirements, results, total_count, taxonomy_version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [
