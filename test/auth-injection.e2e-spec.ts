@@ -114,9 +114,9 @@ describe('injection-shaped text', () => {
     expect(lookups.data?.resolveSkills).toEqual([{ text: payload }]);
     expect(lookups.data?.skillByUri).toBeNull();
 
-    // ids shaped like injections are just unknown ids
+    // ids shaped like injections are malformed ids: refused before anything runs, naming the field
     const byId = await t.gql(`query($id: ID!) { candidate(id: $id) { id } skill(id: $id) { id } job(id: $id) { id } }`, { id: payload });
-    expect(byId.data).toEqual({ candidate: null, skill: null, job: null });
+    expect([byId.status, byId.data, byId.errors?.[0].extensions]).toEqual([400, undefined, { code: 'BAD_USER_INPUT', field: 'id' }]);
 
     expect(await listTables()).toEqual(tables);
     expect(await countRows('candidate')).toBe(candidatesBefore + 1);

@@ -43,7 +43,7 @@ describe('catalogue: skills and credentials', () => {
       [{ name: '   ', category: 'TECHNICAL' }, 'BAD_USER_INPUT', 'input.name'],
       [{ name: 'x'.repeat(301), category: 'TECHNICAL' }, 'BAD_USER_INPUT', 'input.name'],
       [{ name: 'ok', category: 'TECHNICAL', halfLifeMonths: -1 }, 'BAD_USER_INPUT', 'input.halfLifeMonths'],
-      [{ name: 'ok', category: 'TECHNICAL', broaderIds: ['not-a-uuid'] }, 'BAD_USER_INPUT', 'input.broaderIds'],
+      [{ name: 'ok', category: 'TECHNICAL', broaderIds: ['not-a-uuid'] }, 'BAD_USER_INPUT', 'input.broaderIds[0]'],
       [{ name: 'ok', category: 'TECHNICAL', broaderIds: ['00000000-0000-4000-8000-000000000000'] }, 'NOT_FOUND', 'input.broaderIds[0]'],
       [{ name: 'ok', category: 'TECHNICAL', externalUri: 'urn:test:zig' }, 'BAD_USER_INPUT', 'input.externalUri'],
     ];
