@@ -42,7 +42,7 @@ export const RANK = `query Rank($jobId: ID!, $first: Int, $after: String, $maske
   }
 }`;
 
-export const UNMASK = `mutation Unmask($candidateId: ID!, $jobId: ID!, $reason: String) { unmaskCandidate(candidateId: $candidateId, jobId: $jobId, reason: $reason) { id name } }`;
+export const UNMASK = `mutation Unmask($handle: ID!, $reason: String) { unmaskCandidate(handle: $handle, reason: $reason) { id name } }`;
 
 export const LEARNER = `query Learner($id: ID!) {
   candidate(id: $id) {

@@ -14,7 +14,7 @@ interface Match {
 
 const PAGE = 10;
 
-function Unmask({ jobId, handle, onDone }: { jobId: string; handle: string; onDone: (c: { id: string; name: string }) => void }) {
+function Unmask({ handle, onDone }: { jobId: string; handle: string; onDone: (c: { id: string; name: string }) => void }) {
   const [reason, setReason] = useState('');
   const [state, unmask] = useMutation(UNMASK);
   const field = `unmask-reason-${handle}`;
@@ -23,7 +23,8 @@ function Unmask({ jobId, handle, onDone }: { jobId: string; handle: string; onDo
       className="row"
       onSubmit={async (e) => {
         e.preventDefault();
-        const r = await unmask({ candidateId: handle, jobId, reason: reason.trim() || null });
+        // the handle is valid for this masked ranking only; the server audits the unmask
+        const r = await unmask({ handle, reason: reason.trim() || null });
         if (r.data?.unmaskCandidate) onDone(r.data.unmaskCandidate);
       }}
     >
