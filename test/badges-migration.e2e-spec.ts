@@ -26,7 +26,7 @@ describe('migration LearnerRecordsTrustList: earlier imports become learner reco
     ok(await t.gql(`mutation($i: AwardCredentialInput!) { awardCredential(input: $i) { id } }`, { i: { candidateId: awarded, credentialId: TEAMWORK, issuedAt: '2024-01-01T00:00:00Z' } }));
     const catalogueBefore = await t.dataSource.query(`SELECT count(*)::int AS n FROM credential`);
 
-    const qr = t.dataSource.createQueryRunner();
+    const qr = await t.ownerRunner(); // migrations run as the owner
     try {
       await migration.down(qr);
       const selfMade = JSON.stringify([{ name: 'proof', outcome: 'PASS', detail: 'DataIntegrityProof/eddsa-rdfc-2022 by did:key:z6Mk#z6Mk' }]);

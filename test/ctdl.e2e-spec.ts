@@ -287,7 +287,7 @@ describe('importCtdl / exportCtdl: Credential Engine CTDL JSON-LD', () => {
       const missing = await t.gql(EXPORT, { ids: ['00000000-0000-4000-8000-000000000000'] });
       expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       const bad = await t.gql(EXPORT, { ids: ['not-an-id'] });
-      expect(bad.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'credentialIds[0]' });
       const none = await t.gql(EXPORT, { ids: [] });
       expect(none.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     });

@@ -198,13 +198,13 @@ describe('bias audit: impactReport on a crafted population', () => {
     expect(none).toMatchObject({ population: 0, recordsRead: 0, medianScore: 0 });
     expect(none.markdown).toContain('Unknown sex (left out of the calculations): 0\n\nNo one scored has a known category here');
     expect((await t.gql(AUDIT, { jobs: [jobId], from: to, to: from })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
-    expect((await t.gql(AUDIT, { jobs: ['nope'], from, to })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'jobIds' });
+    expect((await t.gql(AUDIT, { jobs: ['nope'], from, to })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'jobIds[0]' });
     expect((await t.gql(AUDIT, { jobs: [], from, to })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'jobIds' });
     expect((await recruiter(AUDIT, { jobs: [jobId], from, to })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('migrates the old race/ethnicity values to the EEO-1 categories, keeping their meaning', async () => {
-    const runner = t.dataSource.createQueryRunner();
+    const runner = await t.ownerRunner(); // migrations run as the owner
     try {
       const migration = new Eeo1RaceEthnicity1796688307719();
       await migration.down(runner);

@@ -36,9 +36,9 @@ const cred = (id: string, skills: [string, number][], extra: Partial<CatalogueCr
 
 const catalogue = new PathwayCatalogue([
   cred('a', [['X', 2]]), // X: 2/4
-  cred('b', [['x', 5], ['X', 1]]), // X: max(0.8·5/4 = 1, 1/4) -> 1
-  cred('c', [['y', 4]]), // Y: 0.5·4/2 = 1
-  cred('d', [['y', 2], ['Z', 3]]), // Y: 0.5·2/2 = 0.5; Z not required
+  cred('b', [['x', 5], ['X', 1]]), // X: max(0.8·min(1, 5/4) = 0.8, 1/4) -> 0.8: a neighbour never covers more than its similarity
+  cred('c', [['y', 4]]), // Y: 0.5·min(1, 4/2) = 0.5
+  cred('d', [['y', 2], ['Z', 3]]), // Y: 0.5·min(1, 2/2) = 0.5; Z not required
   cred('e', []),
 ]);
 const requirements = [
@@ -47,12 +47,12 @@ const requirements = [
 ];
 
 describe('contributionsFor', () => {
-  it('takes, per credential and requirement, min(1, max over its skills of sim · level / required level)', () => {
+  it('takes, per credential and requirement, the max over its skills of sim · min(1, level / required level)', () => {
     const got = contributionsFor(requirements, catalogue, similarity);
     expect(Object.fromEntries([...got].map(([id, list]) => [id, list]))).toEqual({
       a: [{ requirementId: 'rX', coverage: 0.5 }],
-      b: [{ requirementId: 'rX', coverage: 1 }],
-      c: [{ requirementId: 'rY', coverage: 1 }],
+      b: [{ requirementId: 'rX', coverage: 0.8 }],
+      c: [{ requirementId: 'rY', coverage: 0.5 }],
       d: [{ requirementId: 'rY', coverage: 0.5 }],
     });
   });

@@ -72,7 +72,6 @@ export interface DemoCandidate extends GeneratedCandidate {
 const MAX_CREDENTIALS = 4;
 const PROFILE_EXTRAS: readonly [number, number] = [2, 5];
 const DISCOVERABLE_RATE = 0.9;
-const VERIFIED_RATE = 0.9;
 const EVIDENCE_ID_OFFSET = 64;
 const DAY_MS = 86_400_000;
 const MONTH_MS = 30.436875 * DAY_MS;
@@ -192,6 +191,16 @@ class Builder {
   }
 
   /** Earns `cr` (its missing prerequisites first, each a few months earlier), issued at `issuedMs`. */
+  /**
+   * Catalogue credentials are earned from their issuer, so their records are VERIFIED: an unverified
+   * import never maps onto the catalogue (it stays the learner's own record). The draw is kept so
+   * that the rest of the population stays as it was generated before.
+   */
+  private verification(): 'VERIFIED' {
+    unit(this.rng);
+    return 'VERIFIED';
+  }
+
   earn(cr: SeedCredential, issuedMs: number): void {
     if (this.held.has(cr.id)) return;
     this.held.add(cr.id);
@@ -209,7 +218,7 @@ class Builder {
       credentialId: cr.id,
       issuedAt,
       expiresAt: cr.validityMonths === null ? null : addMonthsUtc(issuedAt, cr.validityMonths),
-      verification: unit(this.rng) < VERIFIED_RATE ? 'VERIFIED' : 'UNVERIFIED',
+      verification: this.verification(),
     };
     this.credentials.push(earned);
     for (const s of cr.skills) {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { Role } from '../../src/auth/role.enum';
 import { TokenService } from '../../src/auth/token.service';
 import { createApp } from '../../src/bootstrap';
@@ -47,6 +47,11 @@ export interface TestApp {
    * in order in one session; returns the rows of the last. (The app itself works as skillstack_app.)
    */
   ownerQuery(statements: string | string[]): Promise<any[]>;
+  /**
+   * A query runner of the app's data source that works as the owner (the login user) instead of
+   * skillstack_app, e.g. for a migration's up or down; its release() switches back to the app's role.
+   */
+  ownerRunner(): Promise<QueryRunner>;
   close(): Promise<void>;
 }
 
@@ -148,11 +153,27 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     }
     return rows;
   };
+  const ownerRunner: TestApp['ownerRunner'] = async () => {
+    const runner = dataSource.createQueryRunner();
+    // PGlite: the session's own user; PostgreSQL: the login user (the app switched with -c role=)
+    if (config.database.kind === 'postgres') {
+      const [{ u }]: { u: string }[] = await runner.query('SELECT session_user AS u');
+      await runner.query(`SET ROLE "${u.replace(/"/g, '""')}"`);
+    } else await runner.query('RESET ROLE');
+    const release = runner.release.bind(runner);
+    runner.release = async () => {
+      await runner.query(`SET ROLE ${APP_ROLE}`);
+      await release();
+    };
+    return runner;
+  };
+
   return {
     app,
     url,
     config,
     ownerQuery,
+    ownerRunner,
     dataSource,
     queries: app.get(QueryCounter),
     gql,
