@@ -34,21 +34,8 @@ import type {
   SeedJob,
   SeedOccupation,
 } from './seed-data.types';
-import { addMonthsUtc, FIRST_NAMES, LAST_NAMES } from './demo-population';
+import { addMonthsUtc, FIRST_NAMES, LAST_NAMES, RandomGenerator, uniformInt, xoroshiro128plus } from './demo-population';
 import { stableUuidSequence } from './stable-id';
-
-/** Minimal view of pure-rand's generator (its subpath exports need node16 module resolution for types). */
-interface RandomGenerator {
-  next(): number;
-}
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { xoroshiro128plus } = require('pure-rand/generator/xoroshiro128plus') as {
-  xoroshiro128plus: (seed: number) => RandomGenerator;
-};
-const { uniformInt } = require('pure-rand/distribution/uniformInt') as {
-  uniformInt: (rng: RandomGenerator, from: number, to: number) => number;
-};
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 export type DemoArchetype = 'FULL' | 'PARTIAL' | 'LAPSED' | 'NEIGHBOUR';
 export const ROUNDS: readonly DemoArchetype[] = ['FULL', 'PARTIAL', 'LAPSED', 'NEIGHBOUR', 'PARTIAL', 'FULL', 'NEIGHBOUR', 'LAPSED'];

@@ -21,14 +21,14 @@ import type {
 import { stableUuidSequence } from './stable-id';
 
 /** Minimal view of pure-rand's generator (its subpath exports need node16 module resolution for types). */
-interface RandomGenerator {
+export interface RandomGenerator {
   next(): number;
 }
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { xoroshiro128plus } = require('pure-rand/generator/xoroshiro128plus') as {
+export const { xoroshiro128plus } = require('pure-rand/generator/xoroshiro128plus') as {
   xoroshiro128plus: (seed: number) => RandomGenerator;
 };
-const { uniformInt } = require('pure-rand/distribution/uniformInt') as {
+export const { uniformInt } = require('pure-rand/distribution/uniformInt') as {
   uniformInt: (rng: RandomGenerator, from: number, to: number) => number;
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
