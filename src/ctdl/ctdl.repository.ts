@@ -1,28 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { bulkInsert } from '../database/bulk-insert';
+import type { CtdlCredentialFields } from '../domain/ctdl/ctdl-export';
 import { PathwayStepEntity } from '../pathways/pathway-step.entity';
 import { PathwayEntity } from '../pathways/pathway.entity';
 
-export interface CtdlCredentialRow {
-  id: string;
-  name: string;
-  issuer: string;
-  type: string;
-  hours: number;
-  cost: number;
-  currency: string | null;
-  validityMonths: number | null;
-  academicCredits: number | null;
-  requiredComponents: number | null;
-  description: string | null;
-  ctid: string | null;
-  externalId: string | null;
-  ctdlClass: string | null;
-}
+/** A credential's own columns as CTDL import and export read and write them (type as stored). */
+export type CtdlCredentialRow = CtdlCredentialFields<string>;
 
 const CREDENTIAL_COLUMNS = `id, name, issuer, type, hours, cost, currency, validity_months AS "validityMonths", academic_credits AS "academicCredits",
   required_components AS "requiredComponents", description, ce_ctid AS ctid, external_id AS "externalId", ctdl_class AS "ctdlClass"`;
+
+/** The credential columns of CtdlCredentialRow, in order, as parallel arrays for CREDENTIAL_UNNEST. */
+const ROW_KEYS = ['id', 'name', 'issuer', 'type', 'hours', 'cost', 'currency', 'validityMonths', 'academicCredits', 'requiredComponents', 'description', 'ctid', 'externalId', 'ctdlClass'] as const;
+const CREDENTIAL_UNNEST = `unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::int[], $9::float8[], $10::int[],
+  $11::text[], $12::text[], $13::text[], $14::text[])`;
+const credentialArrays = (rows: readonly CtdlCredentialRow[]): unknown[][] => ROW_KEYS.map((k) => rows.map((r) => r[k]));
 
 /** All SQL of CTDL import and export, set-based (one statement per kind of row, whatever the document's size). */
 @Injectable()
@@ -55,27 +48,10 @@ export class CtdlRepository {
   async insertCredentials(rows: readonly CtdlCredentialRow[], manager: EntityManager): Promise<void> {
     for (let start = 0; start < rows.length; start += 5000) {
       const chunk = rows.slice(start, start + 5000);
-      const col = <K extends keyof CtdlCredentialRow>(k: K) => chunk.map((r) => r[k]);
       await manager.query(
         `INSERT INTO credential (id, name, issuer, type, hours, cost, currency, validity_months, academic_credits, required_components, description, ce_ctid, external_id, ctdl_class)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::int[], $9::float8[], $10::int[],
-                              $11::text[], $12::text[], $13::text[], $14::text[])`,
-        [
-          col('id'),
-          col('name'),
-          col('issuer'),
-          col('type'),
-          col('hours'),
-          col('cost'),
-          col('currency'),
-          col('validityMonths'),
-          col('academicCredits'),
-          col('requiredComponents'),
-          col('description'),
-          col('ctid'),
-          col('externalId'),
-          col('ctdlClass'),
-        ],
+         SELECT * FROM ${CREDENTIAL_UNNEST}`,
+        credentialArrays(chunk),
       );
     }
   }
@@ -84,34 +60,17 @@ export class CtdlRepository {
   async updateCredentials(rows: readonly CtdlCredentialRow[], manager: EntityManager): Promise<void> {
     for (let start = 0; start < rows.length; start += 5000) {
       const chunk = rows.slice(start, start + 5000);
-      const col = <K extends keyof CtdlCredentialRow>(k: K) => chunk.map((r) => r[k]);
       await manager.query(
         `UPDATE credential c SET name = v.name, issuer = v.issuer, type = v.type, hours = v.hours, cost = v.cost, currency = v.currency,
            validity_months = v.validity_months, academic_credits = v.academic_credits, required_components = v.required_components,
            description = v.description, ce_ctid = v.ctid, external_id = v.external_id, ctdl_class = v.ctdl_class, updated_at = now()
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::int[], $9::float8[], $10::int[],
-                     $11::text[], $12::text[], $13::text[], $14::text[])
+         FROM ${CREDENTIAL_UNNEST}
            AS v(id, name, issuer, type, hours, cost, currency, validity_months, academic_credits, required_components, description, ctid, external_id, ctdl_class)
          WHERE c.id = v.id AND (c.name, c.issuer, c.type, c.hours, c.cost, c.currency, c.validity_months, c.academic_credits, c.required_components,
                                 c.description, c.ce_ctid, c.external_id, c.ctdl_class)
                IS DISTINCT FROM (v.name, v.issuer, v.type, v.hours, v.cost, v.currency, v.validity_months, v.academic_credits, v.required_components,
                                  v.description, v.ctid, v.external_id, v.ctdl_class)`,
-        [
-          col('id'),
-          col('name'),
-          col('issuer'),
-          col('type'),
-          col('hours'),
-          col('cost'),
-          col('currency'),
-          col('validityMonths'),
-          col('academicCredits'),
-          col('requiredComponents'),
-          col('description'),
-          col('ctid'),
-          col('externalId'),
-          col('ctdlClass'),
-        ],
+        credentialArrays(chunk),
       );
     }
   }

@@ -1,12 +1,12 @@
 import { CTDL_CONTEXT_URL, CatalogueType, LEARNING_OPPORTUNITY_CLASSES, TYPE_TO_CLASS } from './ctdl-vocabulary';
 import { hoursDuration } from './iso-duration';
 
-/** A catalogue credential with what an export writes about it. */
-export interface ExportCredential {
+/** A credential's own fields as CTDL reads and writes them; `T` is its type (the catalogue's, or text as stored). */
+export interface CtdlCredentialFields<T extends string = CatalogueType> {
   id: string;
   name: string;
   issuer: string;
-  type: CatalogueType;
+  type: T;
   hours: number;
   cost: number;
   currency: string | null;
@@ -17,6 +17,10 @@ export interface ExportCredential {
   ctid: string | null;
   externalId: string | null;
   ctdlClass: string | null;
+}
+
+/** A catalogue credential with what an export writes about it. */
+export interface ExportCredential extends CtdlCredentialFields {
   componentIds: string[];
   prerequisiteIds: string[];
   skills: { uri: string | null; name: string; level: number }[];
