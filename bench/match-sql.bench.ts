@@ -59,14 +59,16 @@ const log = (line: string): void => void process.stdout.write(`${line}\n`);
  * branch, in id order, only reached when fewer than 20 candidates have evidence).
  *   $1 asOf epoch ms, $2 asOf, $3 Σ weight, $4 number of mandatory requirements, $5 threshold
  */
+/** the engine's own confidences, so the SQL baseline computes the same strengths (FAILED and REVOKED count 0 in both) */
+const CONFIDENCE = DEFAULT_MATCH_CONFIG.confidence;
 const RANK_SQL = `
 WITH best AS (
   SELECT e.candidate_id, s.req,
          max(s.sim * least(1::float8, (e.level * CASE e.source
-                                   WHEN 'CREDENTIAL' THEN CASE ec.verification WHEN 'VERIFIED' THEN 1.0::float8 WHEN 'UNVERIFIED' THEN 0.8::float8 ELSE 0::float8 END
-                                   WHEN 'ASSESSMENT' THEN 1.0::float8
-                                   WHEN 'EXPERIENCE' THEN 0.9::float8
-                                   ELSE 0.6::float8 END)
+                                   WHEN 'CREDENTIAL' THEN CASE ec.verification WHEN 'VERIFIED' THEN ${CONFIDENCE.CREDENTIAL.VERIFIED}::float8 WHEN 'UNVERIFIED' THEN ${CONFIDENCE.CREDENTIAL.UNVERIFIED}::float8 ELSE 0::float8 END
+                                   WHEN 'ASSESSMENT' THEN ${CONFIDENCE.ASSESSMENT}::float8
+                                   WHEN 'EXPERIENCE' THEN ${CONFIDENCE.EXPERIENCE}::float8
+                                   ELSE ${CONFIDENCE.SELF_REPORTED}::float8 END)
                       * power(0.5::float8, (($1::float8 - date_part('epoch', e.evidenced_at) * 1000) / 86400000 / 30.436875) / s.hl)
                       / r.level)) AS cov
     FROM bench_sim s
