@@ -1,6 +1,4 @@
-import { PENDING_FIELDS } from './pending';
-
-/** Every GraphQL document the console sends (the fields #13 adds come from pending.ts). */
+/** Every GraphQL document the console sends. */
 const REQUIREMENT = 'id level weight mandatory skill { id name halfLifeMonths }';
 
 export const JOBS = `query Jobs($search: String, $first: Int, $after: String) {
@@ -28,11 +26,11 @@ export const RANK = `query Rank($jobId: ID!, $first: Int, $after: String, $maske
       node {
         score
         meetsMandatory
-        ${PENDING_FIELDS.matchSummary}
+        summary
         candidate { id name }
         requirements {
           coverage via decay strength evidencedAt
-          ${PENDING_FIELDS.requirementReason}
+          reason
           matchedSkill { name }
           credential { name }
           requirement { id level weight mandatory skill { name } }
@@ -64,7 +62,7 @@ export const GAP = `query Gap($candidateId: ID!, $jobId: ID!) {
     credential { id name issuer }
     closes { name }
     prerequisitesMissing { name }
-    ${PENDING_FIELDS.recommendationRaises}
+    raises { before after requirement { id level skill { id name } } }
   }
 }`;
 

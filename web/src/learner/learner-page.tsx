@@ -175,7 +175,7 @@ function Gap({ candidateId }: { candidateId: string }) {
                 <div>
                   Score +{r.scoreGain.toFixed(2)} → {r.projectedScore.toFixed(2)}; {r.hours} h, {r.cost.toFixed(0)} €
                 </div>
-                {r.raises ? (
+                {r.raises.length > 0 && (
                   <ul className="small">
                     {r.raises.map((c: any) => (
                       <li key={c.requirement.id}>
@@ -183,9 +183,8 @@ function Gap({ candidateId }: { candidateId: string }) {
                       </li>
                     ))}
                   </ul>
-                ) : (
-                  r.closes.length > 0 && <div className="small">closes {r.closes.map((s: any) => s.name).join(', ')}</div>
                 )}
+                {r.closes.length > 0 && <div className="small">brings to full coverage: {r.closes.map((s: any) => s.name).join(', ')}</div>}
                 {r.prerequisitesMissing.length > 0 && <div className="small warn-text">first needs {r.prerequisitesMissing.map((p: any) => p.name).join(', ')}</div>}
               </li>
             ))}

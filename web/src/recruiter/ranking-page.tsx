@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { matchSummary, pct, requirementReason, RequirementLike } from '../explain';
+import { pct } from '../explain';
 import { JOB, RANK, UNMASK } from '../queries';
 import { ErrorMessage, Link, Loading, ScoreBar } from '../ui';
 
 interface Match {
   score: number;
   meetsMandatory: boolean;
-  summary?: string;
+  summary: string;
   candidate: { id: string; name: string };
-  requirements: RequirementLike[];
+  requirements: { coverage: number; reason: string; requirement: { level: number; mandatory: boolean; weight: number; skill: { name: string } } }[];
 }
 
 const PAGE = 10;
@@ -90,7 +90,7 @@ export function RankingPage({ jobId }: { jobId: string }) {
                   <ScoreBar value={m.score} label="score" />
                   <span className={m.meetsMandatory ? 'tag ok' : 'tag warn'}>{m.meetsMandatory ? 'meets mandatory' : 'misses a mandatory skill'}</span>
                 </div>
-                <p className="summary">{matchSummary(m)}</p>
+                <p className="summary">{m.summary}</p>
                 <details>
                   <summary>Reasons per requirement</summary>
                   <ul className="reasons">
@@ -101,7 +101,7 @@ export function RankingPage({ jobId }: { jobId: string }) {
                           {r.requirement.mandatory ? ', mandatory' : ''}, weight {r.requirement.weight}): coverage {pct(r.coverage)}
                         </span>
                         <br />
-                        {requirementReason(r)}
+                        {r.reason}
                       </li>
                     ))}
                   </ul>
